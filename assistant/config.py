@@ -1,0 +1,54 @@
+"""Settings from a TOML file and CADRE_* environment variables, with defaults that work from a checkout.
+
+Precedence: environment, then the file named by CADRE_CONFIG (default `cadre.toml` in the
+working directory, if present), then the defaults below.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Settings:
+    corpus_dir: Path = ROOT.parent / "shared" / "corpus"
+    sources_file: Path = ROOT / "corpus" / "sources.toml"
+    index_dir: Path = ROOT / "index"
+    cache_dir: Path = Path.home() / ".cache" / "cadre"
+    max_file_mb: float = 5.0
+    file_timeout_s: float = 120.0
+    chunk_max_chars: int = 2000
+    chunk_overlap_chars: int = 200
+    faiss_index: str = "Flat"
+    embed_batch_size: int = 16
+    user_authority: str = "report"
+
+
+def _coerce(value: str | int | float, like: object) -> object:
+    if isinstance(like, Path):
+        return Path(str(value)).expanduser()
+    return type(like)(value)
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Build the settings; keyword overrides (from CLI flags) win over everything."""
+    settings = Settings()
+    config = Path(os.environ.get("CADRE_CONFIG", "cadre.toml"))
+    values: dict[str, object] = {}
+    if config.is_file():
+        with config.open("rb") as handle:
+            values.update(tomllib.load(handle))
+    for item in fields(Settings):
+        env = os.environ.get(f"CADRE_{item.name.upper()}")
+        if env is not None:
+            values[item.name] = env
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    unknown = set(values) - {item.name for item in fields(Settings)}
+    if unknown:
+        raise ValueError(f"unknown settings in {config}: {', '.join(sorted(unknown))}")
+    return replace(settings, **{k: _coerce(v, getattr(settings, k)) for k, v in values.items()})

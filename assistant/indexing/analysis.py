@@ -1,0 +1,48 @@
+"""Language analysis for BM25: lower case, stop words, Snowball stemming, then accent folding.
+
+Stemming runs before folding because the Snowball French rules read accents ("é", "è");
+folding afterwards lets "décision" and "decision" meet.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+import Stemmer
+from bm25s.stopwords import STOPWORDS_EN, STOPWORDS_FRENCH
+
+_WORD = re.compile(r"\w+", re.U)
+_STEMMERS = {"fr": "french", "en": "english"}
+_STOPWORDS = {"fr": STOPWORDS_FRENCH, "en": STOPWORDS_EN}
+# Elisions glue the article to the word ("l'article", "d'IA"); both apostrophes occur in the corpus.
+_ELISION = re.compile(r"\b(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’]", re.I)
+
+
+def fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+@cache
+def _stemmer(lang: str) -> Stemmer.Stemmer:
+    return Stemmer.Stemmer(_STEMMERS.get(lang, "english"))
+
+
+@cache
+def _stopwords(lang: str) -> frozenset[str]:
+    return frozenset(_STOPWORDS.get(lang, STOPWORDS_EN))
+
+
+def analyse(text: str, lang: str) -> list[str]:
+    """Index terms of `text` read as language `lang` ("fr" or "en"; anything else is read as English)."""
+    words = [w for w in _WORD.findall(_ELISION.sub(" ", text.lower())) if w not in _stopwords(lang)]
+    return [fold(stem) for stem in _stemmer(lang).stemWords(words)]
+
+
+def guess_language(text: str) -> str:
+    """French or English, by which language's stop words are more frequent: enough for questions and user files."""
+    words = _WORD.findall(text.lower())
+    fr = sum(w in _stopwords("fr") for w in words)
+    en = sum(w in _stopwords("en") for w in words)
+    return "en" if en > fr else "fr"

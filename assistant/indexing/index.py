@@ -1,0 +1,37 @@
+"""A published index generation opened for reading: manifest checked, chunks, FAISS and BM25 in memory."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import bm25s
+import faiss
+
+from assistant.indexing.dense import load_dense
+from assistant.indexing.lexical import load_lexical
+from assistant.indexing.manifest import IndexUnavailable, Manifest, check_manifest, read_manifest
+from assistant.indexing.store import read_chunks
+from assistant.records import Chunk
+
+
+@dataclass
+class CorpusIndex:
+    folder: Path
+    manifest: Manifest
+    chunks: list[Chunk]
+    dense: faiss.Index
+    lexical: bm25s.BM25
+
+
+def open_index(index_dir: Path, model_id: str) -> CorpusIndex:
+    """Open the live generation; a mismatch with this Cadre or its model is an error that says what to run."""
+    manifest = check_manifest(read_manifest(index_dir), index_dir, model_id)
+    folder = index_dir / manifest.generation
+    chunks = read_chunks(folder / "chunks.sqlite")
+    dense = load_dense(folder / "dense.faiss")
+    if dense.ntotal != len(chunks) or dense.d != manifest.dim:
+        raise IndexUnavailable(
+            f"the index in {index_dir} is inconsistent (vectors ≠ chunks): run `cadre ingest --force`"
+        )
+    return CorpusIndex(folder, manifest, chunks, dense, load_lexical(folder / "lexical"))

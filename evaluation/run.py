@@ -1,0 +1,124 @@
+"""Evaluation harness: run a question set through retrieval and write metrics, per-question results and a report.
+
+python -m evaluation.run --questions FILE [--index DIR] [--mode bm25|dense|hybrid] [--k 10] --out DIR [--compare]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from assistant.api import Cadre
+from assistant.config import load_settings
+from evaluation.metrics import Judged, retrieval_metrics
+
+MODES = ("bm25", "dense", "hybrid")
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    question: str
+    gold: tuple[tuple[str, str | None], ...]
+    answerable: bool
+    reference_answer: str | None
+
+
+def read_questions(path: Path) -> list[Question]:
+    questions = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            gold = tuple((g["doc"], g.get("ref")) for g in item.get("expected", []))
+            questions.append(
+                Question(item["id"], item["question"], gold, item.get("answerable", True), item.get("reference_answer"))
+            )
+        except (ValueError, KeyError, TypeError) as exc:
+            raise SystemExit(f"{path}:{number}: not a question in the evaluation format ({exc})") from exc
+    return questions
+
+
+def evaluate(cadre: Cadre, questions: list[Question], mode: str, k: int, out: Path) -> dict[str, float]:
+    """Retrieve for every question, write per_question.jsonl and metrics.json in `out`, return the metrics."""
+    out.mkdir(parents=True, exist_ok=True)
+    cadre.retrieve("question de mise en route", k=k, mode=mode)
+    judged, latencies = [], []
+    with (out / "per_question.jsonl").open("w", encoding="utf-8") as rows:
+        for q in questions:
+            started = time.perf_counter()
+            hits = cadre.retrieve(q.question, k=k, mode=mode)
+            latency = (time.perf_counter() - started) * 1000
+            ranked = tuple((h.chunk.doc_id, h.chunk.ref) for h in hits)
+            record = {
+                "id": q.id,
+                "question": q.question,
+                "answerable": q.answerable,
+                "gold": [{"doc": d, "ref": r} for d, r in q.gold],
+                "top": [{"doc": h.chunk.doc_id, "ref": h.chunk.ref, "label": h.chunk.label} for h in hits],
+                "first_gold_rank": None,
+                "latency_ms": round(latency, 1),
+            }
+            if q.answerable and q.gold:
+                item = Judged(q.gold, ranked)
+                judged.append(item)
+                latencies.append(latency)
+                record["first_gold_rank"] = item.first_rank(k)
+            rows.write(json.dumps(record, ensure_ascii=False) + "\n")
+    metrics = retrieval_metrics(judged, latencies)
+    (out / "metrics.json").write_text(json.dumps(metrics, indent=1), encoding="utf-8")
+    return metrics
+
+
+def _failures(out: Path, limit: int = 25) -> list[str]:
+    lines = []
+    for line in (out / "per_question.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if row["answerable"] and row["gold"] and row["first_gold_rank"] is None:
+            gold = ", ".join(f"{g['doc']} {g['ref'] or ''}".strip() for g in row["gold"])
+            top = "; ".join(h["label"] for h in row["top"][:3])
+            lines.append(f"| {row['id']} | {row['question']} | {gold} | {top} |")
+    return lines[:limit]
+
+
+def write_report(out: Path, questions_file: Path, results: dict[str, dict[str, float]]) -> None:
+    keys = ["n", "hit@1", "hit@5", "hit@10", "recall@5", "recall@10", "mrr@10", "ndcg@10"]
+    keys += ["latency_ms_p50", "latency_ms_p95"]
+    lines = [f"# Retrieval on `{questions_file.name}`", "", "| mode | " + " | ".join(keys) + " |"]
+    lines.append("|---" * (len(keys) + 1) + "|")
+    lines += [f"| {mode} | " + " | ".join(str(m[key]) for key in keys) + " |" for mode, m in results.items()]
+    last = list(results)[-1]
+    folder = out / last if len(results) > 1 else out
+    lines += ["", f"## Questions with no gold passage in the top 10 ({last}, first 25)", ""]
+    lines += ["| id | question | gold | top 3 |", "|---|---|---|---|", *_failures(folder)]
+    (out / "report.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Evaluate Cadre's retrieval on a question set.")
+    parser.add_argument("--questions", type=Path, required=True)
+    parser.add_argument("--index", type=Path)
+    parser.add_argument("--mode", choices=MODES, default="hybrid")
+    parser.add_argument("--k", type=int, default=10)
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--compare", action="store_true", help="run bm25, dense and hybrid and compare them")
+    args = parser.parse_args()
+    cadre = Cadre(load_settings(index_dir=args.index))
+    questions = read_questions(args.questions)
+    modes = MODES if args.compare else (args.mode,)
+    results = {}
+    for mode in modes:
+        folder = args.out / mode if args.compare else args.out
+        results[mode] = evaluate(cadre, questions, mode, args.k, folder)
+        print(mode, json.dumps(results[mode]))
+    if args.compare:
+        (args.out / "metrics.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+    write_report(args.out, args.questions, results)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,161 @@
+"""The index built from the real default corpus: counts, content, manifest checks, re-ingest and crash safety."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from assistant.api import Cadre
+from assistant.indexing.index import open_index
+from assistant.indexing.manifest import IndexUnavailable, read_manifest, write_manifest
+from assistant.stats import edition_stats
+
+
+@pytest.fixture(scope="session")
+def cadre(settings) -> Cadre:
+    """The real index of the default corpus, built once (incrementally if one is already there)."""
+    instance = Cadre(settings)
+    instance.ingest()
+    return instance
+
+
+@pytest.fixture(scope="session")
+def stats(cadre):
+    return {(s.doc_id, s.lang, s.version): s for s in edition_stats(cadre.index.chunks)}
+
+
+def _cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "assistant", *args], capture_output=True, text=True, env=env, timeout=900, check=False
+    )
+
+
+def _edition(stats, doc_id, lang, version_start):
+    return next(s for key, s in stats.items() if key[:2] == (doc_id, lang) and key[2].startswith(version_start))
+
+
+def test_ai_act_editions_are_complete(stats):
+    for lang, version in (("fr", "2024"), ("en", "2024")):
+        counts = _edition(stats, "ai-act", lang, version).refs
+        assert counts == {"art": 113, "annex": 13, "recital": 180}
+    consolidated = _edition(stats, "ai-act", "en", "consolidated").refs
+    assert consolidated == {"art": 119, "annex": 14, "recital": 0}
+
+
+def test_gdpr_and_french_law_counts(stats, cadre):
+    for lang in ("fr", "en"):
+        assert _edition(stats, "gdpr", lang, "2016").refs == {"art": 99, "annex": 0, "recital": 173}
+    crpa = {c.ref for c in cadre.index.chunks if c.doc_id == "crpa"}
+    assert {"art:L311-3-1", "art:R311-3-1-1", "art:R311-3-1-2", "art:L312-1-3", "art:D312-1-4"} <= crpa
+    assert _edition(stats, "crpa", "fr", "2026").refs["art"] == 476
+    assert any(c.ref == "art:47" for c in cadre.index.chunks if c.doc_id == "loi-78-17")
+
+
+def test_default_index_holds_one_rendition_of_each_text(cadre):
+    files = {Path(s.path).name for s in cadre.index.manifest.sources}
+    assert "AI_Act_2024-1689_OJ_FR_pdf-extraction.md" in files
+    assert not {"AI_Act_2024-1689_FR_print.pdf", "RGPD_2016-679_FR_print.pdf"} & files
+
+
+def test_every_chunk_carries_its_citation(cadre):
+    for chunk in cadre.index.chunks:
+        assert chunk.label and chunk.url.startswith(("https://", "file://"))
+        assert chunk.authority in {"binding-eu", "binding-fr", "guidance", "report", "advocacy"}
+    crpa = next(c for c in cadre.index.chunks if c.ref == "art:L311-3-1")
+    assert crpa.url == "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000033205535"
+    assert crpa.label == "CRPA, article L. 311-3-1"
+
+
+def test_consolidated_ai_act_is_the_amended_text(cadre):
+    chunks = [c for c in cadre.index.chunks if c.doc_id == "ai-act" and c.version.startswith("consolidated")]
+    article_4 = " ".join(c.text for c in chunks if c.ref == "art:4")
+    assert "does not require providers or deployers to guarantee any specific level of AI literacy" in article_4
+    article_10 = " ".join(c.text for c in chunks if c.ref == "art:10")
+    assert "in accordance with paragraph (2), points (f) and (g) of this Article" not in article_10
+    assert "\n\n4. " in article_10 and "\n\n6. " in article_10 and "\n\n5. " not in article_10
+
+
+def test_stats_cli_prints_json_per_edition(cadre, settings):
+    result = _cli("stats", "--json", "--index", str(settings.index_dir))
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    gdpr = [r for r in rows if r["doc_id"] == "gdpr"]
+    assert {r["lang"] for r in gdpr} == {"fr", "en"}
+    assert all(r["refs"]["art"] == 99 for r in gdpr)
+
+
+def test_unchanged_reingest_embeds_nothing(cadre):
+    report = cadre.ingest()
+    assert report.up_to_date
+    forced = cadre.ingest(force=True)
+    assert forced.embedded == 0
+    assert forced.reused == forced.chunks == len(cadre.index.chunks)
+
+
+def test_manifest_mismatch_is_a_clear_error(cadre, tmp_path):
+    copy = tmp_path / "index"
+    shutil.copytree(cadre.settings.index_dir, copy)
+    manifest = read_manifest(copy)
+    write_manifest(copy, replace(manifest, model="another-model"))
+    with pytest.raises(IndexUnavailable, match=r"built with the model 'another-model'.*cadre ingest"):
+        open_index(copy, cadre.embedder.model_id)
+    write_manifest(copy, replace(manifest, schema=0))
+    with pytest.raises(IndexUnavailable, match="schema 0"):
+        open_index(copy, cadre.embedder.model_id)
+    with pytest.raises(IndexUnavailable, match="no index"):
+        open_index(tmp_path / "empty", cadre.embedder.model_id)
+
+
+def _kill_ingest_when(condition, env: dict) -> None:
+    process = subprocess.Popen([sys.executable, "-m", "assistant", "ingest", "--force"], env=env)
+    deadline = time.monotonic() + 300
+    while process.poll() is None and not condition() and time.monotonic() < deadline:
+        time.sleep(0.005)
+    assert process.poll() is None, "the ingest ended before it could be killed"
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+
+
+def test_sigkill_during_ingest_leaves_previous_index_loadable(cadre, tmp_path):
+    copy = tmp_path / "index"
+    shutil.copytree(cadre.settings.index_dir, copy)
+    before = read_manifest(copy)
+    env = {**os.environ, "CADRE_INDEX_DIR": str(copy)}
+    started = time.monotonic()
+    moments = {
+        "while reading the sources": lambda: time.monotonic() > started + 6,
+        "while writing the new generation": lambda: any(p.name != before.generation for p in copy.glob("gen-*")),
+    }
+    for moment, condition in moments.items():
+        started = time.monotonic()
+        _kill_ingest_when(condition, env)
+        assert read_manifest(copy).generation == before.generation, moment
+        assert len(open_index(copy, cadre.embedder.model_id).chunks) == before.chunks, moment
+
+
+def test_user_folder_with_bad_files_is_reported_and_keeps_the_index(cadre, settings, tmp_path):
+    copy = tmp_path / "index"
+    shutil.copytree(settings.index_dir, copy)
+    user = Cadre(replace(settings, index_dir=copy, file_timeout_s=3.0))
+    report = user.ingest([settings.corpus_dir / "_bad_inputs"])
+    reasons = {Path(s.path).name: s.reason for s in report.skipped}
+    assert set(reasons) == {
+        "empty_zero_bytes.pdf",
+        "html_disguised_as_pdf_etalab_guide.pdf",
+        "image_only_no_text_RGPD_p1_p54.pdf",
+        "large_repeated_text_5MB.html",
+        "slow_per_glyph_text_AI_Act_2024-1689_FR_print_8.6pt.pdf",
+        "truncated_30pct_RGPD_2016-679_FR_print.pdf",
+    }
+    added = [c for c in user.index.chunks if c.doc_id.startswith("perso-")]
+    assert added and all(c.authority == "report" for c in added)
+    assert len(user.index.chunks) == len(cadre.index.chunks) + len(added)

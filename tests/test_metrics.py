@@ -1,0 +1,38 @@
+"""The harness's metrics on rankings whose values are worked out by hand."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from evaluation.metrics import Judged, retrieval_metrics
+from evaluation.run import read_questions
+
+
+def test_gold_matching_rule():
+    judged = Judged(gold=(("gdpr", "art:35"), ("guide", None)), ranked=(("ai-act", "art:35"), ("guide", "x")))
+    assert judged.first_rank() == 2
+    assert judged.found(1) == 0 and judged.found(2) == 1
+
+
+def test_metrics_on_two_questions():
+    first = Judged(gold=(("ai-act", "art:27"), ("gdpr", "art:35")), ranked=(("ai-act", "art:26"), ("gdpr", "art:35")))
+    second = Judged(gold=(("crpa", "art:L311-3-1"),), ranked=(("crpa", "art:L311-3-1"),))
+    metrics = retrieval_metrics([first, second], [10.0, 30.0])
+    assert metrics["hit@1"] == 0.5
+    assert metrics["hit@5"] == 1.0
+    assert metrics["recall@5"] == 0.75
+    assert metrics["mrr@10"] == 0.75
+    expected_ndcg = ((1 / math.log2(3)) / (1 + 1 / math.log2(3)) + 1) / 2
+    assert metrics["ndcg@10"] == pytest.approx(expected_ndcg, abs=1e-4)
+    assert metrics["latency_ms_p50"] == 20.0
+
+
+def test_project_question_set_is_well_formed():
+    questions = read_questions(Path(__file__).parent.parent / "evaluation" / "questions_fr.jsonl")
+    assert len(questions) >= 150
+    assert sum(not q.answerable for q in questions) >= 20
+    assert len({q.id for q in questions}) == len(questions)
+    assert all(q.gold for q in questions if q.answerable)
