@@ -7,20 +7,30 @@ their loading once; the module-level functions use one default instance.
 from __future__ import annotations
 
 import logging
+import time
+from dataclasses import replace
+from datetime import date
 from functools import cache
 from pathlib import Path
 
+from assistant.answering.extractive import extractive_answer
+from assistant.answering.followup import rewrite
+from assistant.answering.in_force import amendment_notes, application_dates, asks_when
+from assistant.answering.llm import LLMEngine, LLMUnavailable
+from assistant.answering.refusal import RefusalPolicy, refusal_text
+from assistant.answering.verifier import verify
 from assistant.config import Settings, load_settings
 from assistant.indexing.analysis import guess_language
 from assistant.indexing.build import IndexBuilder, IngestReport, Progress
 from assistant.indexing.embedder import Embedder
 from assistant.indexing.index import CorpusIndex, open_index
 from assistant.indexing.manifest import read_manifest
-from assistant.records import Hit
+from assistant.records import Answer, Chunk, Hit
 from assistant.retrieval.filters import Filters
 from assistant.retrieval.hybrid import HybridRetriever, HybridSettings
 
 log = logging.getLogger(__name__)
+ANSWER_HITS = 8
 
 
 class Cadre:
@@ -28,6 +38,10 @@ class Cadre:
         self.settings = settings or load_settings()
         self._embedder: Embedder | None = None
         self._index: CorpusIndex | None = None
+        self._by_id: dict[str, Chunk] = {}
+        self.hybrid = HybridSettings()
+        self.refusal = RefusalPolicy()
+        self._llm: LLMEngine | None = None
 
     @property
     def embedder(self) -> Embedder:
@@ -39,6 +53,7 @@ class Cadre:
     def index(self) -> CorpusIndex:
         if self._index is None:
             self._index = open_index(self.settings.index_dir, self.embedder.model_id)
+            self._by_id = {c.id: c for c in self._index.chunks}
         return self._index
 
     def ingest(
@@ -56,8 +71,76 @@ class Cadre:
         return self.ingest(progress=progress)
 
     def retrieve(self, question: str, k: int = 10, filters: Filters | None = None, mode: str = "hybrid") -> list[Hit]:
-        retriever = HybridRetriever(self.index, self.embedder, HybridSettings(mode=mode))
+        retriever = HybridRetriever(self.index, self.embedder, replace(self.hybrid, mode=mode))
         return retriever.search(question, guess_language(question), k=k, filters=filters)
+
+    @property
+    def llm(self) -> LLMEngine | None:
+        """The configured OpenAI-compatible engine, if this deployment has one."""
+        if self._llm is None and self.settings.llm_url:
+            self._llm = LLMEngine(
+                self.settings.llm_url, self.settings.llm_model, self.settings.llm_api_key, self.settings.llm_timeout_s
+            )
+        return self._llm
+
+    def _siblings(self, chunk: Chunk) -> list[Chunk]:
+        if chunk.ref is None:
+            return [chunk]
+        same = self.index.by_ref.get((chunk.doc_id, chunk.ref), [chunk])
+        return [c for c in same if c.edition_key == chunk.edition_key]
+
+    def _draft(self, query: str, lang: str, hits: list[Hit], engine: str) -> Answer:
+        """The engine's draft; the LLM falls back to the extractive engine, and says so, when it cannot answer."""
+        if engine != "llm":
+            return extractive_answer(query, lang, hits, self._siblings)
+        reason = "Aucun modèle de langage n'est configuré (llm_url)"
+        if self.llm is not None:
+            try:
+                return self.llm.draft(query, lang, hits)
+            except LLMUnavailable as exc:
+                log.warning("LLM engine unavailable, falling back to the extractive engine: %s", exc)
+                reason = f"Le modèle de langage n'a pas répondu ({exc})"
+        fallback = extractive_answer(query, lang, hits, self._siblings)
+        fallback.notes.append(f"{reason} : réponse extractive à la place.")
+        return fallback
+
+    def answer(
+        self,
+        question: str,
+        history: list[str] | None = None,
+        filters: Filters | None = None,
+        today: date | None = None,
+        engine: str = "extractive",
+    ) -> Answer:
+        """A verified, cited answer in French, or a refusal that says the texts do not answer."""
+        started = time.perf_counter()
+        query = rewrite(question, history)
+        lang = guess_language(query)
+        retriever = HybridRetriever(self.index, self.embedder, self.hybrid)
+        hits, signals = retriever.search_with_signals(query, lang, k=ANSWER_HITS, filters=filters)
+        if self.refusal.refuses(query, lang, hits, signals):
+            result = Answer(text=refusal_text(hits), refused=True)
+        else:
+            result = verify(self._draft(query, lang, hits, engine), self._by_id, lang)
+            if result.refused:
+                result.text = refusal_text(hits)
+            else:
+                self._add_law_in_force(query, result, today or self.settings.today or date.today())
+        if query != question:
+            result.notes.insert(0, f"Question comprise avec la conversation : « {query} »")
+        result.latency_ms = (time.perf_counter() - started) * 1000
+        return result
+
+    def _add_law_in_force(self, question: str, result: Answer, today: date) -> None:
+        notes, added = amendment_notes(result.citations, self.index.chunks)
+        if asks_when(question):
+            dates, article = application_dates(self.index.chunks, today)
+            if article is not None and dates:
+                added.append(replace(article, n=len(result.citations) + len(added) + 1))
+                notes.append(f"Dates d'application du RIA modifié (article 113, texte consolidé) [{added[-1].n}] :")
+                notes.extend(dates)
+        result.citations.extend(added)
+        result.notes.extend(notes)
 
 
 @cache
@@ -67,6 +150,11 @@ def default_cadre() -> Cadre:
 
 def retrieve(question: str, k: int = 10, filters: Filters | None = None) -> list[Hit]:
     return default_cadre().retrieve(question, k=k, filters=filters)
+
+
+def answer(question: str, history: list[str] | None = None, **settings: object) -> Answer:
+    """`settings` may give `filters` and `today` (for tests and trainers who need a fixed date)."""
+    return default_cadre().answer(question, history, **settings)
 
 
 def ingest(paths: list[Path] | None = None, force: bool = False) -> IngestReport:

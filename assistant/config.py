@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import tomllib
 from dataclasses import dataclass, fields, replace
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,14 +23,28 @@ class Settings:
     cache_dir: Path = Path.home() / ".cache" / "cadre"
     max_file_mb: float = 5.0
     file_timeout_s: float = 120.0
-    chunk_max_chars: int = 2000
+    chunk_max_chars: int = 1000
     chunk_overlap_chars: int = 200
     faiss_index: str = "Flat"
     embed_batch_size: int = 16
     user_authority: str = "report"
+    today: date | None = None
+    llm_url: str = ""
+    llm_model: str = ""
+    llm_api_key: str = ""
+    llm_timeout_s: float = 20.0
+    feedback_db: Path = ROOT / "var" / "feedback.sqlite"
+    upload_dir: Path = ROOT / "corpus" / "uploads"
+    auth: str = ""
+    users_file: str = ""
+    root_path: str = ""
+    default_concurrency_limit: int = 4
+    queue_max_size: int = 64
 
 
 def _coerce(value: str | int | float, like: object) -> object:
+    if isinstance(value, date) or (like is None and isinstance(value, str)):
+        return date.fromisoformat(str(value))
     if isinstance(like, Path):
         return Path(str(value)).expanduser()
     return type(like)(value)

@@ -58,12 +58,17 @@ class Marker:
 
 @dataclass(frozen=True)
 class Document:
-    """Normalised text of one edition, with where its pages start and what structure is known."""
+    """Normalised text of one edition, with where its pages start and what structure is known.
+
+    `amendments` maps ref keys to the changes a consolidated text marks on them ("replaced",
+    "inserted", "deleted"), for the law-in-force notices of answers.
+    """
 
     edition: Edition
     text: str
     pages: tuple[tuple[int, int], ...] = ()
     markers: tuple[Marker, ...] = ()
+    amendments: dict[str, str] = field(default_factory=dict)
 
     def page_at(self, offset: int) -> int | None:
         """Printed page number of the character at `offset`, if the source has pages."""
@@ -111,6 +116,7 @@ class Chunk:
     end: int
     url: str
     text: str
+    amended: str | None = None
 
     @property
     def embed_text(self) -> str:

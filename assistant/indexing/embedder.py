@@ -22,7 +22,7 @@ class Embedder:
         folder = ensure_model_folder(cache_dir)
         self._model = SentenceTransformer(str(folder), device="cpu", model_kwargs=MODEL_KWARGS)
         self._model.max_seq_length = 512
-        self._batch_size = batch_size
+        self.batch_size = batch_size
 
     @property
     def model_id(self) -> str:
@@ -50,8 +50,8 @@ class Embedder:
         """
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]), reverse=True)
         vectors = np.empty((len(texts), self.dim), dtype=np.float32)
-        for start in range(0, len(order), self._batch_size):
-            batch = order[start : start + self._batch_size]
+        for start in range(0, len(order), self.batch_size):
+            batch = order[start : start + self.batch_size]
             vectors[batch] = self._encode([texts[i] for i in batch], "passage")
             if progress is not None:
                 progress(start + len(batch), len(texts))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import bm25s
@@ -22,6 +24,15 @@ class CorpusIndex:
     chunks: list[Chunk]
     dense: faiss.Index
     lexical: bm25s.BM25
+
+    @cached_property
+    def by_ref(self) -> dict[tuple[str, str], list[Chunk]]:
+        """Every chunk of each (document, ref key), all editions, in index order: lookups by reference."""
+        found: dict[tuple[str, str], list[Chunk]] = defaultdict(list)
+        for chunk in self.chunks:
+            if chunk.ref:
+                found[(chunk.doc_id, chunk.ref)].append(chunk)
+        return dict(found)
 
 
 def open_index(index_dir: Path, model_id: str) -> CorpusIndex:

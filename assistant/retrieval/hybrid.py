@@ -14,17 +14,48 @@ from assistant.indexing.embedder import Embedder
 from assistant.indexing.index import CorpusIndex
 from assistant.indexing.lexical import search_lexical
 from assistant.records import Chunk, Hit
+from assistant.retrieval.expansion import expand
 from assistant.retrieval.filters import Filters
+from assistant.retrieval.references import find_references
 
-RRF_K = 60
 POOL = 100
 
 
 @dataclass(frozen=True)
+class Signals:
+    """Raw evidence behind a ranking, which fused ranks hide: the answering step reads it to decide on refusal."""
+
+    dense_top: float = 0.0
+    lexical_top: float = 0.0
+
+
+@dataclass(frozen=True)
 class HybridSettings:
+    """Fusion weights; the defaults come from `evaluation.tune_fusion` on the development half of the French set.
+
+    Priors scale a chunk's fused score by what it is: articles are what an agent must cite, recitals
+    and guidance explain them and would otherwise outrank them on everyday wording.
+    """
+
     mode: str = "hybrid"
     dense_weight: float = 1.0
     lexical_weight: float = 1.0
+    recital_prior: float = 0.3
+    guidance_prior: float = 0.7
+    expansion: bool = True
+    dense_expansion: bool = True
+    rrf_k: int = 30
+
+    def prior(self, chunk: Chunk) -> float:
+        weight = self.recital_prior if chunk.kind == "recital" else 1.0
+        return weight * (1.0 if chunk.authority.startswith("binding") else self.guidance_prior)
+
+
+def _paragraph_numbers(paragraphs: str) -> set[str]:
+    first, _, last = paragraphs.partition("-")
+    if last and first.isdigit() and last.isdigit():
+        return {str(n) for n in range(int(first), int(last) + 1)}
+    return {first}
 
 
 def _provision_key(chunk: Chunk) -> tuple[str, str]:
@@ -42,27 +73,70 @@ class HybridRetriever:
         self.embedder = embedder
         self.settings = settings or HybridSettings()
 
-    def _ranked(self, question: str, lang: str) -> dict[str, list[tuple[int, float]]]:
+    def _ranked(self, question: str, lang: str, pool: int) -> dict[str, list[tuple[int, float]]]:
         ranked = {}
+        expanded = expand(question) if self.settings.expansion and lang == "fr" else question
         if self.settings.mode in {"hybrid", "dense"}:
-            ranked["dense"] = search_dense(self.index.dense, self.embedder.embed_query(question), POOL)
+            dense_query = expanded if self.settings.dense_expansion else question
+            ranked["dense"] = search_dense(self.index.dense, self.embedder.embed_query(dense_query), pool)
         if self.settings.mode in {"hybrid", "bm25"}:
-            ranked["bm25"] = search_lexical(self.index.lexical, question, lang, POOL)
+            ranked["bm25"] = search_lexical(self.index.lexical, expanded, lang, pool)
         return ranked
 
+    def _referenced_rows(self, question: str, filters: Filters) -> list[int]:
+        """Rows of the provisions the question names, first chunk of each, in the order they are named."""
+        rows = []
+        for reference in find_references(question):
+            for row, chunk in enumerate(self.index.chunks):
+                named = reference.doc_id is None or chunk.doc_id == reference.doc_id
+                if named and chunk.ref == reference.ref and filters.allows(chunk):
+                    paragraph = reference.paragraph
+                    if paragraph and chunk.paragraphs and paragraph not in _paragraph_numbers(chunk.paragraphs):
+                        continue
+                    rows.append(row)
+        return rows
+
+    def _alternates(self, shown: Chunk, filters: Filters) -> tuple[Chunk, ...]:
+        """The same provision in the other editions the filters allow, the same paragraphs where they exist."""
+        if shown.ref is None:
+            return ()
+        others: dict[str, Chunk] = {}
+        for chunk in self.index.by_ref.get((shown.doc_id, shown.ref), []):
+            if chunk.edition_key == shown.edition_key or not filters.allows(chunk):
+                continue
+            if chunk.edition_key not in others or chunk.paragraphs == shown.paragraphs:
+                others[chunk.edition_key] = chunk
+        return tuple(others.values())
+
     def search(self, question: str, lang: str, k: int = 10, filters: Filters | None = None) -> list[Hit]:
+        return self.search_with_signals(question, lang, k, filters)[0]
+
+    def search_with_signals(
+        self, question: str, lang: str, k: int = 10, filters: Filters | None = None
+    ) -> tuple[list[Hit], Signals]:
         filters = filters or Filters()
         weights = {"dense": self.settings.dense_weight, "bm25": self.settings.lexical_weight}
         scores: dict[int, float] = defaultdict(float)
         found_by: dict[int, list[str]] = defaultdict(list)
-        for name, results in self._ranked(question, lang).items():
+        tops = {"dense": 0.0, "bm25": 0.0}
+        # A filter may exclude most of a fixed pool: filtered searches rank the whole (small) corpus instead.
+        pool = POOL if filters == Filters() else len(self.index.chunks)
+        for name, results in self._ranked(question, lang, pool).items():
             rank = 0
-            for row, _ in results:
+            for row, raw in results:
                 if not filters.allows(self.index.chunks[row]):
                     continue
+                tops[name] = max(tops[name], raw)
                 rank += 1
-                scores[row] += weights[name] / (RRF_K + rank)
+                scores[row] += (
+                    weights[name] * self.settings.prior(self.index.chunks[row]) / (self.settings.rrf_k + rank)
+                )
                 found_by[row].append(name)
+        pinned = self._referenced_rows(question, filters)
+        top = max(scores.values(), default=0.0)
+        for rank, row in enumerate(pinned):
+            scores[row] = top + 1.0 + 1.0 / (1 + rank)
+            found_by[row].append("reference")
         ordered = sorted(scores, key=lambda row: (-scores[row], row))
         groups: dict[tuple[str, str], list[int]] = {}
         for row in ordered:
@@ -70,8 +144,6 @@ class HybridRetriever:
         hits = []
         for rows in list(groups.values())[:k]:
             best = rows[0]
-            editions = sorted(rows, key=lambda r: _prefer(self.index.chunks[r], lang))
-            shown = self.index.chunks[editions[0]]
-            alternates = tuple(self.index.chunks[r] for r in editions[1:])
-            hits.append(Hit(shown, scores[best], tuple(sorted(set(found_by[best]))), alternates))
-        return hits
+            shown = self.index.chunks[min(rows, key=lambda r: _prefer(self.index.chunks[r], lang))]
+            hits.append(Hit(shown, scores[best], tuple(sorted(set(found_by[best]))), self._alternates(shown, filters)))
+        return hits, Signals(tops["dense"], tops["bm25"])

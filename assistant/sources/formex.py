@@ -13,6 +13,7 @@ marker at the end of the document. Pages come from the `<?PAGE NO="n"?>` instruc
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from lxml import etree
@@ -118,8 +119,12 @@ def amended_provisions(path: Path) -> dict[str, str]:
 
     Several kinds of change to one provision are listed together, sorted: "deleted, replaced".
     """
+    return _amendments(_parse(path))
+
+
+def _amendments(root: etree._Element) -> dict[str, str]:
     found: dict[str, set[str]] = {}
-    for opening in _changes(_parse(path)):
+    for opening in _changes(root):
         holder = next(opening.iterancestors(*_PROVISIONS), None)
         if holder is not None:
             provisions = [holder]
@@ -230,6 +235,7 @@ def _first_page(root: etree._Element) -> int | None:
 
 def load(path: Path, edition: Edition) -> Document:
     root = _parse(path)
+    amendments = _amendments(root)
     _drop_deleted(root)
     walker = _Walker()
     first = _first_page(root)
@@ -244,4 +250,4 @@ def load(path: Path, edition: Edition) -> Document:
     document = walker.out.build(edition)
     if not document.text:
         raise LoadError("no text in this Formex file")
-    return document
+    return replace(document, amendments=amendments)

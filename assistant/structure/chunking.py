@@ -131,6 +131,7 @@ class Chunker:
                         end=end,
                         url=url,
                         text=text,
+                        amended=document.amendments.get(provision.ref or ""),
                     )
                 )
         return result

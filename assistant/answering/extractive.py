@@ -1,0 +1,94 @@
+"""The default engine, with no language model: the answer is made of the passages' own sentences.
+
+Each sentence is scored against the question's analysed terms (everyday words count fully,
+the legal terms they expand to count half), the best ones from the best hits are kept, and
+binding law comes before guidance. Every sentence of the answer is a verbatim quote, so the
+verifier can only confirm it; the engine's job is choosing well and opening with the point.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+
+from assistant.answering.sentences import Sentence, sentences
+from assistant.indexing.analysis import analyse
+from assistant.records import Answer, Chunk, Citation, Hit
+from assistant.retrieval.expansion import expand
+
+# The other chunks of a hit's provision, in the same edition: a hit on paragraph 8 may be answered by paragraph 1.
+Siblings = Callable[[Chunk], list[Chunk]]
+MAX_SENTENCES = 4
+HITS_READ = 5
+# The best sentence of the best hit, and of any provision the question names, is always kept.
+PINNED = 100.0
+_YES_NO = re.compile(
+    r"^(est-ce|peut-on|peut-elle|peut-il|doit-on|doit-elle|doit-il|faut-il|a-t-on|ai-je|avons-nous|sommes-nous"
+    r"|suis-je|y a-t-il|puis-je|pouvons-nous|devons-nous)\b"
+    r"|\b(a-t-on le droit|avons-nous le droit|est-il (possible|permis|interdit|obligatoire))",
+    re.I,
+)
+_FORBIDDEN = re.compile(
+    r"\b(sont interdit|est interdit|interdit|ne (peut|peuvent|doit|doivent) pas|il est interdit|prohibited|shall not)",
+    re.I,
+)
+_CONDITIONAL = re.compile(
+    r"\b(sauf|à condition|lorsque|dans la mesure où|sous réserve|que si|conditions|except|unless|where|only if)\b", re.I
+)
+_DUTY = re.compile(r"\b(doit|doivent|est tenu|sont tenus|veille|veillent|shall|obligatoire)\b", re.I)
+
+
+def _terms(question: str, lang: str) -> dict[str, float]:
+    weights = {t: 0.5 for t in analyse(expand(question), lang)} if lang == "fr" else {}
+    weights.update({t: 1.0 for t in analyse(question, lang)})
+    return weights
+
+
+def _score(sentence: Sentence, terms: dict[str, float]) -> float:
+    found = analyse(sentence.text, sentence.chunk.lang)
+    if not found:
+        return 0.0
+    return sum(terms.get(t, 0.0) for t in set(found)) / math.log(3 + len(found))
+
+
+def opening(question: str, quotes: list[str]) -> str:
+    """Oui, non or sous conditions, when a yes/no question meets passages that say so; else nothing.
+
+    The first quote decides a prohibition or a duty; a condition anywhere in the quotes makes it conditional.
+    """
+    if not quotes or not _YES_NO.search(question.strip()):
+        return ""
+    if _FORBIDDEN.search(quotes[0]):
+        return "Non, en principe : "
+    if any(_CONDITIONAL.search(q) for q in quotes):
+        return "Sous conditions : "
+    if _DUTY.search(quotes[0]):
+        return "Oui : "
+    return ""
+
+
+def extractive_answer(question: str, lang: str, hits: list[Hit], siblings: Siblings | None = None) -> Answer:
+    """Draft answer from the top hits; the verifier and refusal step run after it."""
+    terms = _terms(question, lang)
+    chosen: list[tuple[float, int, Sentence]] = []
+    for rank, hit in enumerate(hits[:HITS_READ]):
+        passages = siblings(hit.chunk) if siblings else [hit.chunk]
+        candidates = [s for chunk in passages for s in sentences(chunk)]
+        scored = sorted(((_score(s, terms), s) for s in candidates), key=lambda x: -x[0])
+        must = rank == 0 or "reference" in hit.retrievers
+        for score, sentence in scored[: 2 if rank == 0 else 1]:
+            if score > 0 or must:
+                chosen.append((score + (PINNED if must else 0.0), rank, sentence))
+                must = False
+    chosen.sort(key=lambda x: (-x[0], x[1]))
+    kept = chosen[:MAX_SENTENCES]
+    kept.sort(key=lambda x: (not x[2].chunk.authority.startswith("binding"), x[1], x[2].start))
+    citations = [Citation(n, s.chunk, s.text) for n, (_, _, s) in enumerate(kept, 1)]
+    lines = [
+        f"{c.chunk.label} : « {c.quote}{' […]' if sentence.cut else ''} » [{c.n}]"
+        for c, (_, _, sentence) in zip(citations, kept, strict=True)
+    ]
+    text = "\n".join(lines)
+    text = opening(question, [c.quote for c in citations]) + text
+    return Answer(text=text, refused=not kept, citations=citations, engine="extractive")

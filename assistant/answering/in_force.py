@@ -1,0 +1,90 @@
+"""Law in force: the AI Act as amended by Regulation (EU) 2026/1744, and the dates its obligations apply.
+
+The French editions of the AI Act are the 2024 text; the consolidated text exists only in
+English. A cited article is called amended when the consolidated text marks a change on it;
+the answer then quotes the consolidated wording as it is, and says so.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from assistant.answering.sentences import sentences
+from assistant.records import Chunk, Citation
+
+AMENDED_BY = "règlement (UE) 2026/1744"
+AMENDED_SINCE = "27 juillet 2026"
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        (
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ),
+        1,
+    )
+}
+_DATE = re.compile(r"\b(\d{1,2}) (" + "|".join(_MONTHS) + r") (\d{4})\b", re.I)
+_WHEN = re.compile(
+    r"\b(quand|à partir de quand|date|dates|calendrier|échéance|depuis quand|applicable|s'applique"
+    r"|entr\w+ en (vigueur|application)|when|apply from)\b",
+    re.I,
+)
+
+
+def _consolidated(chunks: list[Chunk], ref: str) -> list[Chunk]:
+    return [c for c in chunks if c.doc_id == "ai-act" and c.ref == ref and c.version.startswith("consolidated")]
+
+
+def amendment_notes(citations: list[Citation], chunks: list[Chunk]) -> tuple[list[str], list[Citation]]:
+    """Notes for cited AI Act provisions that the 2026 amendment changed, and the consolidated quotes to add."""
+    notes: list[str] = []
+    added: list[Citation] = []
+    seen: set[str] = set()
+    for citation in citations:
+        chunk = citation.chunk
+        if chunk.doc_id != "ai-act" or chunk.version.startswith("consolidated") or not chunk.ref or chunk.ref in seen:
+            continue
+        seen.add(chunk.ref)
+        current = [c for c in _consolidated(chunks, chunk.ref) if c.amended]
+        if not current:
+            continue
+        body = next(iter(sentences(current[0])), None)
+        number = len(citations) + len(added) + 1
+        if body is not None:
+            added.append(Citation(number, current[0], body.text))
+        where = f" ; version en vigueur citée en [{number}], en anglais, seule langue disponible" if body else ""
+        notes.append(f"{chunk.label} a été modifié par le {AMENDED_BY}, applicable depuis le {AMENDED_SINCE}{where}.")
+    return notes, added
+
+
+def asks_when(question: str) -> bool:
+    return _WHEN.search(question) is not None
+
+
+def application_dates(chunks: list[Chunk], today: date) -> tuple[list[str], Citation | None]:
+    """What Article 113 as amended makes applicable, split into already applicable and still to come."""
+    article = next(iter(_consolidated(chunks, "art:113")), None)
+    if article is None:
+        return [], None
+    notes = []
+    for line in article.text.split("\n"):
+        match = _DATE.search(line)
+        if not match or "enter into force" in line:
+            continue
+        day = date(int(match.group(3)), _MONTHS[match.group(2).lower()], int(match.group(1)))
+        status = "déjà applicable" if day <= today else "pas encore applicable"
+        notes.append(f"{status} au {today:%d/%m/%Y} — {line.strip()}")
+    quote = next((s.text for s in sentences(article) if "shall apply from" in s.text), None)
+    return notes, Citation(0, article, quote) if quote else None

@@ -1,0 +1,45 @@
+"""Whether the corpus holds a basis for an answer, from several signals, since no single score separates.
+
+Dense similarity alone barely differs between on-topic and off-topic questions with this
+model; the lexical coverage of the question by the best passages, and whether a provision is
+named, add evidence. The thresholds are settings, calibrated by `evaluation.tune_refusal`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.indexing.analysis import analyse
+from assistant.records import Hit
+from assistant.retrieval.hybrid import Signals
+
+REFUSAL = "Je n'ai pas trouvé de réponse à cette question dans les textes de référence."
+LEADS = 3
+
+
+@dataclass(frozen=True)
+class RefusalPolicy:
+    dense_min: float = 0.864
+    coverage_min: float = 0.05
+
+    def refuses(self, question: str, lang: str, hits: list[Hit], signals: Signals) -> bool:
+        if any("reference" in h.retrievers for h in hits):
+            return False
+        return not hits or signals.dense_top < self.dense_min or coverage(question, lang, hits) < self.coverage_min
+
+
+def coverage(question: str, lang: str, hits: list[Hit]) -> float:
+    """Share of the question's content terms found in the three best passages."""
+    terms = set(analyse(question, lang))
+    found: set[str] = set()
+    for hit in hits[:3]:
+        found |= set(analyse(hit.chunk.text, hit.chunk.lang))
+    return len(terms & found) / len(terms) if terms else 0.0
+
+
+def refusal_text(hits: list[Hit]) -> str:
+    """The plain refusal, with the nearest provisions offered as leads, never as an answer."""
+    leads = [h.chunk.label for h in hits[:LEADS]]
+    if not leads:
+        return REFUSAL
+    return f"{REFUSAL}\nPistes à vérifier, sans garantie qu'elles répondent : {' ; '.join(leads)}."

@@ -1,0 +1,91 @@
+"""Lay-to-legal query expansion: the words agents use, mapped to the words the texts use.
+
+An agent asks about "une note pour les habitants" where the AI Act says "notation sociale",
+about "le logiciel que la mairie utilise" where it says "déployeur". BM25 cannot bridge that
+gap and a small multilingual model only partly does, so the question is extended with the
+legal terms before lexical search. The table is written from the vocabulary of the texts,
+not from any evaluation question.
+"""
+
+from __future__ import annotations
+
+import re
+
+_LEXICON: tuple[tuple[str, str], ...] = (
+    (
+        r"reconnaissance faciale|visages?|biom[ée]tri",
+        "identification biométrique à distance catégorisation biométrique",
+    ),
+    (r"cam[ée]ras?|vid[ée]o ?(surveillance|protection)", "identification biométrique espaces accessibles au public"),
+    (
+        r"\bnot(e|er|ation)s?\b|points?|bonus|malus|classe(r|ment) (les )?(habitants|citoyens|usagers)",
+        "notation sociale",
+    ),
+    (r"[ée]motions?|humeur|stress|fatigue|somnolen", "reconnaissance des émotions"),
+    (
+        r"chat ?bot|agent conversationnel|assistant (virtuel|en ligne)|robot conversationnel",
+        "interagir directement avec des personnes physiques informées transparence",
+    ),
+    (r"deep ?fake|truqu[ée]|fausse vid[ée]o|image g[ée]n[ée]r[ée]e", "hypertrucage contenu généré ou manipulé"),
+    (
+        r"aides? sociales?|prestations?|allocations?|\brsa\b|logement social|ccas",
+        "prestations et services d'aide sociale essentiels",
+    ),
+    (
+        r"recrut|candidat|\bcv\b|embauche|promotion|[ée]valuation des agents",
+        "emploi gestion des travailleurs recrutement sélection",
+    ),
+    (r"[ée]cole|[ée]l[èe]ves|cantine|scolaire|parcoursup", "éducation formation professionnelle"),
+    (r"form(er|ation) (les|des|nos) agents|sensibilis|comp[ée]tences", "maîtrise de l'IA"),
+    (
+        r"(commune|mairie|collectivit[ée]|d[ée]partement|r[ée]gion|service) (qui )?(utilise|emploie|d[ée]ploie)"
+        r"|utilisateur",
+        "déployeur",
+    ),
+    (r"[ée]diteur|vendeur|prestataire|fabricant|d[ée]veloppe", "fournisseur"),
+    (r"amendes?|sanctions?|risque[- ]t[- ]on|p[ée]nalit", "amendes administratives sanctions"),
+    (
+        r"quand|[àa] partir de|date|calendrier|d[ée]lai|entr(e|ée) en (vigueur|application)",
+        "entrée en vigueur application date",
+    ),
+    (r"algorithm|logiciel de calcul|bar[èe]me|tableur|excel", "traitement algorithmique"),
+    (
+        r"d[ée]cision(s)? (prise(s)? )?(automatique|par (un|l['’]) ?(ordinateur|logiciel|algorithme|machine))",
+        "décision individuelle fondée exclusivement sur un traitement automatisé",
+    ),
+    (
+        r"fuite|piratage|cyberattaque|vol de donn[ée]es|perte de donn[ée]es",
+        "violation de données à caractère personnel notification",
+    ),
+    (r"\bdpo\b|d[ée]l[ée]gu[ée]", "délégué à la protection des données"),
+    (r"[ée]tude d['’]impact|analyse (de|des) risques", "analyse d'impact relative à la protection des données"),
+    (r"droits? fondamentaux", "analyse d'impact sur les droits fondamentaux"),
+    (
+        r"sant[ée]|religion|opinions? politiques?|origine ethnique|orientation sexuelle",
+        "catégories particulières de données",
+    ),
+    (r"combien de temps|garder|conserv|archiv", "durée de conservation limitation de la conservation"),
+    (r"effacer|supprimer mes|oubli", "droit à l'effacement"),
+    (
+        r"acc[èe]s [àa] (mes|ses|leurs) donn[ée]es|copie de (mes|ses) donn[ée]es",
+        "droit d'accès de la personne concernée",
+    ),
+    (r"registre|inscri|base de donn[ée]es (europ[ée]enne|de l['’]ue)", "enregistrement base de données de l'UE"),
+    (r"humain dans la boucle|supervision|superviser|v[ée]rifi(er|cation) humaine", "contrôle humain"),
+    (
+        r"publi(er|cation)|en ligne|inventaire|open data|transparen",
+        "publient en ligne les règles traitements algorithmiques",
+    ),
+    (r"informer|pr[ée]venir|mention", "mention explicite information"),
+    (r"base l[ée]gale|fondement|autoris[ée]s? [àa] traiter|consentement", "licéité du traitement"),
+    (r"sous-traitant|h[ée]bergeur|cloud", "sous-traitant"),
+    (r"haut risque|risqu[ée]", "systèmes d'IA à haut risque"),
+    (r"interdi", "pratiques interdites"),
+)
+_COMPILED = tuple((re.compile(pattern, re.I), terms) for pattern, terms in _LEXICON)
+
+
+def expand(question: str) -> str:
+    """The question followed by the legal terms its everyday words point to (French questions only)."""
+    extra = [terms for pattern, terms in _COMPILED if pattern.search(question)]
+    return " ".join([question, *extra])

@@ -1,0 +1,100 @@
+"""Answers over the real index: verbatim citations, the verifier's repairs, refusal, law in force, follow-ups."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from dataclasses import replace
+from datetime import date
+
+from assistant.answering.followup import rewrite
+from assistant.answering.refusal import REFUSAL
+from assistant.answering.verifier import verify
+from assistant.records import Answer, Citation
+
+QUESTION = "Peut-on utiliser la reconnaissance faciale en temps réel dans l'espace public ?"
+
+
+def test_every_citation_is_verbatim_in_its_indexed_chunk(cadre):
+    answer = cadre.answer("Quelles obligations pour le déployeur d'un système d'IA à haut risque ?")
+    assert not answer.refused and answer.citations
+    indexed = {c.id: c.text for c in cadre.index.chunks}
+    assert all(c.quote and c.quote in indexed[c.chunk.id] for c in answer.citations)
+    marks = {int(n) for n in re.findall(r"\[(\d+)\]", answer.text)}
+    assert marks and marks <= {c.n for c in answer.citations}
+    assert answer.engine == "extractive" and answer.latency_ms > 0
+
+
+def test_binding_law_comes_first_and_the_point_opens_the_answer(cadre):
+    answer = cadre.answer(QUESTION)
+    assert answer.text.startswith(("Non", "Sous conditions", "Oui"))
+    authorities = [c.chunk.authority.startswith("binding") for c in answer.citations]
+    assert authorities == sorted(authorities, reverse=True)
+
+
+def test_verifier_removes_invented_quotes_and_unsupported_sentences(cadre):
+    real = cadre.answer(QUESTION)
+    first = real.citations[0]
+    forged = Citation(len(real.citations) + 1, first.chunk, "Les communes peuvent tout faire sans limite.")
+    invented = "Les mairies sont dispensées de toute obligation jusqu'en 2040 [1]."
+    misquoted = "Le texte dit « le déployeur est dispensé de tout contrôle humain » [1]."
+    lines = f"{real.text}\n{invented}\n{misquoted}\nPhrase sans source."
+    draft = replace(real, text=lines, citations=[*real.citations, forged])
+    checked = verify(draft, {c.id: c for c in cadre.index.chunks})
+    assert forged.quote not in [c.quote for c in checked.citations]
+    assert "2040" not in checked.text and "Phrase sans source" not in checked.text
+    assert "dispensé de tout contrôle" not in checked.text
+    assert checked.text.startswith(real.text.split("\n")[0])
+    assert any("retirée" in note for note in checked.notes)
+    nothing = verify(Answer(text="Réponse sans source.", refused=False), {c.id: c for c in cadre.index.chunks})
+    assert nothing.refused
+
+
+def test_off_topic_question_is_refused_plainly(cadre):
+    answer = cadre.answer("Quelle est la recette de la tarte Tatin ?")
+    assert answer.refused and answer.text.startswith(REFUSAL)
+    assert answer.citations == []
+
+
+def test_amended_provision_is_flagged_with_the_text_in_force(cadre):
+    answer = cadre.answer("Que dit l'article 4 du RIA sur la maîtrise de l'IA ?")
+    assert any("2026/1744" in note and "article 4" in note for note in answer.notes)
+    consolidated = [c for c in answer.citations if c.chunk.version.startswith("consolidated")]
+    assert consolidated and consolidated[0].chunk.ref == "art:4" and consolidated[0].chunk.lang == "en"
+
+
+def test_when_questions_list_what_applies_at_the_given_date(cadre):
+    answer = cadre.answer(
+        "À partir de quand les règles sur l'IA à haut risque s'appliquent-elles ?", today=date(2026, 11, 27)
+    )
+    assert any(n.startswith("pas encore applicable au 27/11/2026") and "2 December 2027" in n for n in answer.notes)
+    assert any(n.startswith("déjà applicable au 27/11/2026") and "2 February 2025" in n for n in answer.notes)
+    later = cadre.answer(
+        "À partir de quand les règles sur l'IA à haut risque s'appliquent-elles ?", today=date(2028, 1, 1)
+    )
+    assert any(n.startswith("déjà applicable") and "2 December 2027" in n for n in later.notes)
+
+
+def test_follow_up_is_rewritten_with_the_conversation(cadre):
+    assert rewrite("et pour un département ?", ["Une commune doit-elle publier ses algorithmes ?"]) == (
+        "Une commune doit-elle publier ses algorithmes ? et pour un département ?"
+    )
+    assert rewrite("Qu'est-ce qu'un déployeur au sens du règlement sur l'IA ?", ["autre"]).startswith("Qu'est-ce")
+    answer = cadre.answer("et pour un département ?", history=["Une commune doit-elle publier ses algorithmes ?"])
+    assert answer.notes[0].startswith("Question comprise avec la conversation")
+
+
+def test_ask_cli_json_shape(cadre, settings):
+    result = subprocess.run(
+        [sys.executable, "-m", "assistant", "ask", QUESTION, "--json", "--index", str(settings.index_dir)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    record = json.loads(result.stdout)
+    assert set(record) == {"answer", "refused", "citations", "notes", "engine", "latency_ms"}
+    expected = {"n", "doc_id", "ref", "label", "lang", "version", "page", "url", "quote"}
+    assert record["citations"] and all(set(c) == expected for c in record["citations"])

@@ -1,0 +1,72 @@
+"""Hybrid retrieval over the real index: filters, editions, determinism, the LangChain adapter and the CLI."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from assistant.retrieval.context import whole_provision
+from assistant.retrieval.filters import BINDING, Filters
+from assistant.retrieval.langchain_adapter import CadreRetriever
+
+QUESTION = "Quelles pratiques d'intelligence artificielle sont interdites ?"
+
+
+def test_hits_are_one_per_provision_in_the_question_language(cadre):
+    hits = cadre.retrieve(QUESTION, k=10)
+    keys = [(h.chunk.doc_id, h.chunk.ref or h.chunk.id) for h in hits]
+    assert len(keys) == len(set(keys)) == 10
+    ai_act = [h for h in hits if h.chunk.doc_id == "ai-act"]
+    assert ai_act and all(h.chunk.lang == "fr" for h in ai_act)
+    english = cadre.retrieve("Which AI practices are prohibited?", k=10)
+    assert all(h.chunk.lang == "en" for h in english if h.chunk.doc_id == "ai-act")
+    with_alternates = [h for h in ai_act if any(a.lang == "en" for a in h.alternates)]
+    assert with_alternates
+
+
+def test_filters_exclude_what_they_should(cadre):
+    binding = cadre.retrieve(QUESTION, k=20, filters=Filters(authorities=BINDING))
+    assert binding and all(h.chunk.authority in BINDING for h in binding)
+    gdpr = cadre.retrieve(QUESTION, k=10, filters=Filters(doc_ids=("gdpr",)))
+    assert gdpr and {h.chunk.doc_id for h in gdpr} == {"gdpr"}
+    english = cadre.retrieve(QUESTION, k=10, filters=Filters(langs=("en",)))
+    assert english and {h.chunk.lang for h in english} == {"en"}
+    assert all(a.lang == "en" for h in english for a in h.alternates)
+    consolidated = next(c.version for c in cadre.index.chunks if c.version.startswith("consolidated"))
+    only = cadre.retrieve("AI literacy of staff", k=5, filters=Filters(versions=(consolidated,)))
+    assert only and {h.chunk.version for h in only} == {consolidated}
+
+
+def test_results_are_deterministic(cadre):
+    runs = [[(h.chunk.id, round(h.score, 9)) for h in cadre.retrieve(QUESTION, k=10)] for _ in range(3)]
+    assert runs[0] == runs[1] == runs[2]
+
+
+def test_a_paragraph_widens_to_its_whole_article(cadre):
+    paragraph = next(c for c in cadre.index.chunks if c.ref == "art:35" and c.doc_id == "gdpr" and c.paragraphs)
+    article = whole_provision(cadre.index.chunks, paragraph)
+    assert paragraph.text in article and len(article) > len(paragraph.text)
+    assert article.startswith("Article 35")
+
+
+def test_langchain_retriever_returns_cited_documents(cadre):
+    documents = CadreRetriever(cadre=cadre, k=3).invoke(QUESTION)
+    assert len(documents) == 3
+    assert all(d.metadata["label"] and d.metadata["url"] and d.page_content for d in documents)
+    assert [d.metadata["rank"] for d in documents] == [1, 2, 3]
+
+
+def test_search_cli_json_shape(cadre, settings):
+    command = [sys.executable, "-m", "assistant", "search", QUESTION, "--k", "3", "--json"]
+    result = subprocess.run(
+        [*command, "--index", str(settings.index_dir)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    hits = json.loads(result.stdout)["hits"]
+    assert [h["rank"] for h in hits] == [1, 2, 3]
+    expected = {"rank", "doc_id", "ref", "label", "lang", "version", "score", "page", "url", "text"}
+    assert all(set(h) == expected for h in hits)
