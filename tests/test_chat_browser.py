@@ -18,6 +18,7 @@ from docx import Document as WordDocument
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from assistant.chat.app import ChatServer, create
+from assistant.indexing.manifest import read_manifest
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -190,7 +191,8 @@ def test_upload_refuses_an_empty_file_then_answers_from_a_new_one(server, browse
     _shot(page, "7-answer-from-upload")
     labels = {c.label: c.doc_id for c in server.chat.startup.cadre.index.chunks if c.doc_id.startswith("perso-")}
     assert labels == {"etalab_guide_algorithmes_publics_print": GUIDE_DOC}
-    assert not any(s.user for s in cadre.index.manifest.sources), "the shared index must stay untouched"
+    shared = {s.edition_key.split("|")[0] for s in read_manifest(cadre.settings.index_dir).sources}
+    assert GUIDE_DOC not in shared, "the shared index must stay untouched"
     page.context.close()
 
 

@@ -47,6 +47,7 @@ THEME = gr.themes.Default(
     link_text_color="#1e3a8a",
     link_text_color_hover="#1e40af",
     color_accent="*primary_800",
+    link_text_color_dark="*primary_300",
     input_placeholder_color="*neutral_500",
 )
 

