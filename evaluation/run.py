@@ -86,8 +86,11 @@ def evaluate(cadre: Cadre, questions: list[Question], mode: str, k: int, out: Pa
     return metrics
 
 
-def evaluate_answers(cadre: Cadre, questions: list[Question], out: Path) -> dict[str, float]:
-    """Answer every question, write answers.jsonl, and return the answer metrics (issue 4)."""
+def evaluate_answers(cadre: Cadre, questions: list[Question], out: Path) -> dict[str, float | None]:
+    """Answer every question, write answers.jsonl, and return the answer metrics.
+
+    `refusal_accuracy` is None (null in JSON) for a set with no unanswerable question.
+    """
     indexed = {c.id: c.text for c in cadre.index.chunks}
     cadre.answer("question de mise en route")
     valid = total = precise = judged_citations = 0
@@ -119,7 +122,7 @@ def evaluate_answers(cadre: Cadre, questions: list[Question], out: Path) -> dict
     return {
         "citation_validity": round(valid / total, 4) if total else 1.0,
         "citation_precision": round(precise / judged_citations, 4) if judged_citations else 0.0,
-        "refusal_accuracy": round(refused_unanswerable / unanswerable, 4) if unanswerable else 0.0,
+        "refusal_accuracy": round(refused_unanswerable / unanswerable, 4) if unanswerable else None,
         "false_refusal_rate": round(refused_answerable / answerable, 4) if answerable else 0.0,
         "answer_similarity": round(sum(similarities) / len(similarities), 4) if similarities else 0.0,
         "answer_latency_ms_p50": round(float(np.percentile(latencies, 50)), 1),
