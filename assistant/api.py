@@ -133,7 +133,7 @@ class Cadre:
 
     def _add_law_in_force(self, question: str, result: Answer, today: date) -> None:
         notes, added = amendment_notes(result.citations, self.index.chunks)
-        if asks_when(question):
+        if asks_when(question) and any(c.chunk.doc_id == "ai-act" for c in result.citations):
             dates, article = application_dates(self.index.chunks, today)
             if article is not None and dates:
                 added.append(replace(article, n=len(result.citations) + len(added) + 1))

@@ -23,6 +23,8 @@ MAX_SENTENCES = 4
 HITS_READ = 5
 # The best sentence of the best hit, and of any provision the question names, is always kept.
 PINNED = 100.0
+# Other sentences must score at least this share of the best one: a weak match is noise to the reader.
+RELEVANCE = 0.5
 _YES_NO = re.compile(
     r"^(est-ce|peut-on|peut-elle|peut-il|doit-on|doit-elle|doit-il|faut-il|a-t-on|ai-je|avons-nous|sommes-nous"
     r"|suis-je|y a-t-il|puis-je|pouvons-nous|devons-nous)\b"
@@ -82,7 +84,8 @@ def extractive_answer(question: str, lang: str, hits: list[Hit], siblings: Sibli
                 chosen.append((score + (PINNED if must else 0.0), rank, sentence))
                 must = False
     chosen.sort(key=lambda x: (-x[0], x[1]))
-    kept = chosen[:MAX_SENTENCES]
+    best = max((score for score, _, _ in chosen if score < PINNED), default=0.0)
+    kept = [c for c in chosen if c[0] >= PINNED or c[0] >= RELEVANCE * best][:MAX_SENTENCES]
     kept.sort(key=lambda x: (not x[2].chunk.authority.startswith("binding"), x[1], x[2].start))
     citations = [Citation(n, s.chunk, s.text) for n, (_, _, s) in enumerate(kept, 1)]
     lines = [
