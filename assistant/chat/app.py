@@ -17,6 +17,7 @@ from assistant.chat.feedback import RATINGS, FeedbackStore
 from assistant.chat.rendering import DISCLAIMER, EMPTY_SOURCE
 from assistant.chat.session import Session, new_conversation
 from assistant.chat.startup import Startup
+from assistant.chat.trainer import Trainer
 from assistant.config import Settings
 from assistant.sources.loading import SUPPORTED
 
@@ -69,6 +70,7 @@ def build_app(startup: Startup, exports: Path) -> gr.Blocks:
     offered = engines(settings)
     session = Session(startup, FeedbackStore(settings.feedback_db), exports)
     uploads = Uploads(startup, login_required=bool(credentials(settings)))
+    trainer = Trainer(startup, exports)
 
     with gr.Blocks(title="Cadre — les règles de l'IA pour les collectivités", analytics_enabled=False) as app:
         conversation = gr.State(new_conversation())
@@ -146,6 +148,21 @@ def build_app(startup: Startup, exports: Path) -> gr.Blocks:
                 )
                 add = gr.Button("Ajouter à l'index", variant="primary", elem_id="cadre-add")
                 added = gr.Markdown(elem_id="cadre-added")
+            with gr.Tab("Formateur", id="trainer") as trainer_tab:
+                gr.Markdown("## Fiche thématique")
+                with gr.Row(equal_height=True):
+                    theme = gr.Dropdown([], label="Thème de la fiche", scale=3, min_width=280, elem_id="cadre-theme")
+                    make_sheet = gr.Button("Générer la fiche", variant="primary", scale=1, min_width=160)
+                with gr.Row():
+                    sheet_md = gr.DownloadButton("Fiche (Markdown)", interactive=False)
+                    sheet_docx = gr.DownloadButton("Fiche (Word .docx)", interactive=False)
+                # The sheet scrolls in its own box, so that the handout below stays within reach.
+                sheet = gr.Markdown(elem_id="cadre-sheet", max_height=480)
+                gr.Markdown("## Support de cours")
+                picked = gr.CheckboxGroup([], label="Questions de la conversation à reprendre", elem_id="cadre-picked")
+                with gr.Row():
+                    handout_md = gr.DownloadButton("Support (Markdown)", interactive=False)
+                    handout_docx = gr.DownloadButton("Support (Word .docx)", interactive=False)
         gr.Markdown(f"{DISCLAIMER} Vérifiez toujours le texte officiel cité.", elem_id="cadre-footer")
         with gr.Sidebar(label="Source", position="right", open=False, width=460, elem_id="cadre-panel") as panel:
             source = gr.HTML(EMPTY_SOURCE, elem_id="cadre-source")
@@ -183,6 +200,11 @@ def build_app(startup: Startup, exports: Path) -> gr.Blocks:
         restart.click(session.restart, None, restart_outputs, api_visibility="private")
         chatbot.clear(session.restart, None, restart_outputs, api_visibility="private")
         add.click(uploads.add, files, [added, scope, files], api_name="add", concurrency_limit=1)
+        trainer_tab.select(
+            trainer.open, conversation, [theme, picked, handout_md, handout_docx], api_visibility="private"
+        )
+        make_sheet.click(trainer.sheet, theme, [sheet, sheet_md, sheet_docx], api_visibility="private")
+        picked.input(trainer.handout, [picked, conversation], [handout_md, handout_docx], api_visibility="private")
 
         def tick() -> tuple:
             ready = startup.ready.is_set()

@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 from assistant.cli import answer_record
-from assistant.records import Answer
+from assistant.records import Answer, Chunk, Citation
 
 LANGUAGES = {"fr": "français", "en": "anglais"}
 
 
 def turn_record(question: str, answer: Answer) -> dict:
-    """The answer's JSON form plus the question and each cited passage, so that no later step needs the index."""
+    """The answer's JSON form plus the question and each cited passage, so that no later step needs the index;
+    the chunk id lets the trainer's handout find the passage again (`as_answer`)."""
     record = {"question": question, **answer_record(answer)}
     for citation, cited in zip(record["citations"], answer.citations, strict=True):
         citation["text"] = cited.chunk.text
+        citation["chunk"] = cited.chunk.id
     return record
+
+
+def as_answer(turn: dict, chunks: dict[str, Chunk]) -> Answer:
+    """The turn as the Answer it was, its citations resolved in `chunks` (by id); a passage the index no longer
+    holds (its upload was replaced) is left out rather than cited without its source."""
+    citations = [Citation(c["n"], chunks[c["chunk"]], c["quote"]) for c in turn["citations"] if c["chunk"] in chunks]
+    return Answer(turn["answer"], turn["refused"], citations, list(turn["notes"]), turn["engine"], turn["latency_ms"])
 
 
 def edition_line(citation: dict) -> str:
