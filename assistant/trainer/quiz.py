@@ -16,7 +16,6 @@ from datetime import date
 from assistant.api import Cadre
 from assistant.records import Chunk
 from assistant.retrieval.filters import Filters
-from assistant.trainer.currency import LawInForce
 from assistant.trainer.dates import TRANSITIONAL, application_lines
 from assistant.trainer.facts import (
     BLANK,
@@ -30,7 +29,7 @@ from assistant.trainer.facts import (
     value_facts,
 )
 from assistant.trainer.quotes import Quote, topic_terms
-from assistant.trainer.scope import provisions
+from assistant.trainer.scope import ThemeContext, provisions
 from assistant.trainer.themes import Theme
 from assistant.trainer.values import in_french
 
@@ -128,15 +127,7 @@ def _raw(fact: Fact, shown: str) -> str:
     return next((p for p in fact.pool if _display(fact, p) == shown), shown)
 
 
-class QuizBuilder:
-    def __init__(self, cadre: Cadre, theme: Theme, today: date) -> None:
-        self.cadre = cadre
-        self.theme = theme
-        self.today = today
-        self.chunks = cadre.index.chunks
-        self.law = LawInForce(self.chunks)
-        self.terms = topic_terms(theme.query)
-
+class QuizBuilder(ThemeContext):
     def _theme_chunks(self, wider: bool) -> list[Chunk]:
         found = [c for p in provisions(self.cadre, self.theme) for c in p.chunks]
         if wider:

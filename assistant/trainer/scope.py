@@ -3,14 +3,29 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from assistant.api import Cadre
 from assistant.records import Chunk
 from assistant.retrieval.filters import Filters
+from assistant.trainer.currency import LawInForce
+from assistant.trainer.quotes import topic_terms
 from assistant.trainer.themes import Theme
 
 FREE_THEME_HITS = 8
 RANKING_HITS = 60
+
+
+class ThemeContext:
+    """What building a sheet or a quiz on one theme reads: the index, the law in force, the theme's words."""
+
+    def __init__(self, cadre: Cadre, theme: Theme, today: date) -> None:
+        self.cadre = cadre
+        self.theme = theme
+        self.today = today
+        self.chunks = cadre.index.chunks
+        self.law = LawInForce(self.chunks)
+        self.terms = topic_terms(theme.query)
 
 
 @dataclass(frozen=True)

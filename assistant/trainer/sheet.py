@@ -17,11 +17,10 @@ from assistant.api import Cadre
 from assistant.records import Answer, Chunk
 from assistant.retrieval.filters import Filters
 from assistant.retrieval.references import Reference, find_references
-from assistant.trainer.currency import LawInForce
 from assistant.trainer.dates import DateLine, application_lines
 from assistant.trainer.quotes import Quote, best_sentences, quote_of, relevance, topic_terms
 from assistant.trainer.roles import DUTY, ROLES
-from assistant.trainer.scope import Provision, provisions
+from assistant.trainer.scope import Provision, ThemeContext, provisions
 from assistant.trainer.themes import Theme
 
 KEY_PROVISIONS = 6
@@ -123,15 +122,10 @@ def _heading(provision: Provision) -> str:
     return f"{name} — {first.title}" if first.title and first.title not in name else name
 
 
-class SheetBuilder:
+class SheetBuilder(ThemeContext):
     def __init__(self, cadre: Cadre, theme: Theme, today: date) -> None:
-        self.cadre = cadre
-        self.theme = theme
-        self.today = today
-        self.chunks = cadre.index.chunks
-        self.law = LawInForce(self.chunks)
+        super().__init__(cadre, theme, today)
         self.provisions = provisions(cadre, theme)
-        self.terms = topic_terms(theme.query)
 
     def passage(self, quote: Quote) -> Passage:
         found = self.law.amendment(quote)
