@@ -124,11 +124,12 @@ class IndexBuilder:
         self.progress = progress
         self.index_dir = settings.index_dir
 
-    def _inputs(self, new_paths: list[Path], report: IngestReport) -> list[tuple[Edition, bool]]:
+    def _inputs(
+        self, new_paths: list[Path], previous: Manifest | None, report: IngestReport
+    ) -> list[tuple[Edition, bool]]:
         editions = [
             (e, False) for e in load_catalogue(self.settings.sources_file, self.settings.corpus_dir) if e.default
         ]
-        previous = read_manifest(self.index_dir) if (self.index_dir / "manifest.json").exists() else None
         known = [Path(p) for p in previous.user_paths] if previous else []
         gone = [p for p in known if not p.is_file()]
         report.warnings.extend(f"{p}: no longer exists, removed from the index" for p in gone)
@@ -225,7 +226,8 @@ class IndexBuilder:
     def _ingest(self, new_paths: list[Path], force: bool) -> IngestReport:
         started = time.perf_counter()
         report = IngestReport()
-        inputs = self._inputs(new_paths, report)
+        previous = read_manifest(self.index_dir)
+        inputs = self._inputs(new_paths, previous, report)
         sources = [
             SourceFile(str(path), edition.key, _sha256(path), path.stat().st_size, user)
             for edition, user in inputs
@@ -233,7 +235,6 @@ class IndexBuilder:
             if path.is_file()
         ]
         fingerprint = _fingerprint(sources, self.settings, self.embedder.model_id)
-        previous = read_manifest(self.index_dir)
         if previous and previous.corpus_fingerprint == fingerprint and not force:
             report.up_to_date = True
             report.chunks = previous.chunks

@@ -26,7 +26,6 @@ class Signals:
     """Raw evidence behind a ranking, which fused ranks hide: the answering step reads it to decide on refusal."""
 
     dense_top: float = 0.0
-    lexical_top: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -118,7 +117,7 @@ class HybridRetriever:
         weights = {"dense": self.settings.dense_weight, "bm25": self.settings.lexical_weight}
         scores: dict[int, float] = defaultdict(float)
         found_by: dict[int, list[str]] = defaultdict(list)
-        tops = {"dense": 0.0, "bm25": 0.0}
+        dense_top = 0.0
         # A filter may exclude most of a fixed pool: filtered searches rank the whole (small) corpus instead.
         pool = POOL if filters == Filters() else len(self.index.chunks)
         for name, results in self._ranked(question, lang, pool).items():
@@ -126,7 +125,8 @@ class HybridRetriever:
             for row, raw in results:
                 if not filters.allows(self.index.chunks[row]):
                     continue
-                tops[name] = max(tops[name], raw)
+                if name == "dense":
+                    dense_top = max(dense_top, raw)
                 rank += 1
                 scores[row] += (
                     weights[name] * self.settings.prior(self.index.chunks[row]) / (self.settings.rrf_k + rank)
@@ -146,4 +146,4 @@ class HybridRetriever:
             best = rows[0]
             shown = self.index.chunks[min(rows, key=lambda r: _prefer(self.index.chunks[r], lang))]
             hits.append(Hit(shown, scores[best], tuple(sorted(set(found_by[best]))), self._alternates(shown, filters)))
-        return hits, Signals(tops["dense"], tops["bm25"])
+        return hits, Signals(dense_top)
