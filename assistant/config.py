@@ -12,6 +12,8 @@ from dataclasses import dataclass, fields, replace
 from datetime import date
 from pathlib import Path
 
+from assistant.records import AUTHORITIES
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -66,4 +68,7 @@ def load_settings(**overrides: object) -> Settings:
     unknown = set(values) - {item.name for item in fields(Settings)}
     if unknown:
         raise ValueError(f"unknown settings in {config}: {', '.join(sorted(unknown))}")
-    return replace(settings, **{k: _coerce(v, getattr(settings, k)) for k, v in values.items()})
+    settings = replace(settings, **{k: _coerce(v, getattr(settings, k)) for k, v in values.items()})
+    if settings.user_authority not in AUTHORITIES:
+        raise ValueError(f"user_authority must be one of {', '.join(AUTHORITIES)}, not {settings.user_authority!r}")
+    return settings
