@@ -83,16 +83,10 @@ class Cadre:
             )
         return self._llm
 
-    def _siblings(self, chunk: Chunk) -> list[Chunk]:
-        if chunk.ref is None:
-            return [chunk]
-        same = self.index.by_ref.get((chunk.doc_id, chunk.ref), [chunk])
-        return [c for c in same if c.edition_key == chunk.edition_key]
-
     def _draft(self, query: str, lang: str, hits: list[Hit], engine: str) -> Answer:
         """The engine's draft; the LLM falls back to the extractive engine, and says so, when it cannot answer."""
         if engine != "llm":
-            return extractive_answer(query, lang, hits, self._siblings)
+            return extractive_answer(query, lang, hits, self.index.provision_chunks)
         reason = "Aucun modèle de langage n'est configuré (llm_url)"
         if self.llm is not None:
             try:
@@ -100,7 +94,7 @@ class Cadre:
             except LLMUnavailable as exc:
                 log.warning("LLM engine unavailable, falling back to the extractive engine: %s", exc)
                 reason = f"Le modèle de langage n'a pas répondu ({exc})"
-        fallback = extractive_answer(query, lang, hits, self._siblings)
+        fallback = extractive_answer(query, lang, hits, self.index.provision_chunks)
         fallback.notes.append(f"{reason} : réponse extractive à la place.")
         return fallback
 

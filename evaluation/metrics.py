@@ -14,6 +14,10 @@ import numpy as np
 Ref = tuple[str, str | None]
 
 
+def matches(hit: Ref, gold: Ref) -> bool:
+    return hit[0] == gold[0] and (gold[1] is None or hit[1] == gold[1])
+
+
 @dataclass(frozen=True)
 class Judged:
     """One answerable question's ranking, judged against its gold items."""
@@ -21,23 +25,20 @@ class Judged:
     gold: tuple[Ref, ...]
     ranked: tuple[Ref, ...]
 
-    def matches(self, hit: Ref, gold: Ref) -> bool:
-        return hit[0] == gold[0] and (gold[1] is None or hit[1] == gold[1])
-
     def first_rank(self, k: int = 10) -> int | None:
         for rank, hit in enumerate(self.ranked[:k], 1):
-            if any(self.matches(hit, g) for g in self.gold):
+            if any(matches(hit, g) for g in self.gold):
                 return rank
         return None
 
     def found(self, k: int) -> int:
-        return sum(any(self.matches(hit, g) for hit in self.ranked[:k]) for g in self.gold)
+        return sum(any(matches(hit, g) for hit in self.ranked[:k]) for g in self.gold)
 
     def ndcg(self, k: int) -> float:
         unmatched = list(self.gold)
         dcg = 0.0
         for rank, hit in enumerate(self.ranked[:k], 1):
-            match = next((g for g in unmatched if self.matches(hit, g)), None)
+            match = next((g for g in unmatched if matches(hit, g)), None)
             if match is not None:
                 unmatched.remove(match)
                 dcg += 1 / math.log2(rank + 1)

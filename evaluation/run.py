@@ -16,7 +16,7 @@ import numpy as np
 from assistant.api import Cadre
 from assistant.cli import answer_record
 from assistant.config import load_settings
-from evaluation.metrics import Judged, retrieval_metrics
+from evaluation.metrics import Judged, matches, retrieval_metrics
 
 MODES = ("bm25", "dense", "hybrid")
 ANSWER_KEYS = (
@@ -107,10 +107,9 @@ def evaluate_answers(cadre: Cadre, questions: list[Question], out: Path) -> dict
                 answerable += 1
                 refused_answerable += answer.refused
                 if not answer.refused:
-                    judge = Judged(q.gold, ())
                     for citation in answer.citations:
                         judged_citations += 1
-                        precise += any(judge.matches((citation.chunk.doc_id, citation.chunk.ref), g) for g in q.gold)
+                        precise += any(matches((citation.chunk.doc_id, citation.chunk.ref), g) for g in q.gold)
                 if q.reference_answer and not answer.refused:
                     vectors = cadre.embedder.embed_passages([answer.text, q.reference_answer])
                     similarities.append(float(vectors[0] @ vectors[1]))

@@ -72,7 +72,7 @@ def test_consolidated_ai_act_is_the_amended_text(cadre):
     chunks = [c for c in cadre.index.chunks if c.doc_id == "ai-act" and c.version.startswith("consolidated")]
     article_4 = " ".join(c.text for c in chunks if c.ref == "art:4")
     assert "does not require providers or deployers to guarantee any specific level of AI literacy" in article_4
-    article_10 = whole_provision(chunks, next(c for c in chunks if c.ref == "art:10"))
+    article_10 = whole_provision(cadre.index, next(c for c in chunks if c.ref == "art:10"))
     assert "in accordance with paragraph (2), points (f) and (g) of this Article" not in article_10
     assert "\n\n4. " in article_10 and "\n\n6. " in article_10 and "\n\n5. " not in article_10
 

@@ -45,7 +45,7 @@ def test_results_are_deterministic(cadre):
 
 def test_a_paragraph_widens_to_its_whole_article(cadre):
     paragraph = next(c for c in cadre.index.chunks if c.ref == "art:35" and c.doc_id == "gdpr" and c.paragraphs)
-    article = whole_provision(cadre.index.chunks, paragraph)
+    article = whole_provision(cadre.index, paragraph)
     assert paragraph.text in article and len(article) > len(paragraph.text)
     assert article.startswith("Article 35")
 

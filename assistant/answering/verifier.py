@@ -16,8 +16,9 @@ from assistant.indexing.analysis import analyse
 from assistant.records import Answer, Chunk, Citation
 
 SUPPORT_THRESHOLD = 0.5
-_MARK = re.compile(r"\[(\d+)\]")
-_QUOTED = re.compile(r"«\s*(.+?)\s*»", re.S)
+# How every engine writes a citation mark and a quotation: the LLM engine parses its replies with the same patterns.
+MARK = re.compile(r"\[(\d+)\]")
+QUOTED = re.compile(r"«\s*(.+?)\s*»", re.S)
 _ELIDED = re.compile(r"\s*(\[…\]|…)\s*$")
 _SENTENCE_END = re.compile(r"(?<=[.!?\]])\s+(?=[A-ZÀ-Ý«])")
 
@@ -38,7 +39,7 @@ def split_sentences(text: str) -> list[str]:
 
 def _support(sentence: str, cited: list[Citation], lang: str) -> float:
     """Share of the sentence's content words (outside its labels and marks) found in the cited passages."""
-    words = set(analyse(_MARK.sub(" ", sentence), lang))
+    words = set(analyse(MARK.sub(" ", sentence), lang))
     for citation in cited:
         words -= set(analyse(citation.chunk.label, "fr"))
     if not words:
@@ -52,7 +53,7 @@ def _support(sentence: str, cited: list[Citation], lang: str) -> float:
 def _quotes_hold(sentence: str, cited: list[Citation]) -> bool:
     """Every « quote » in the sentence is in one of the passages it cites (an elided end, « … […] », is allowed)."""
     passages = [" ".join(c.chunk.text.split()) for c in cited]
-    for quoted in _QUOTED.findall(sentence):
+    for quoted in QUOTED.findall(sentence):
         words = " ".join(_ELIDED.sub("", quoted).split())
         if words and not any(words in passage for passage in passages):
             return False
@@ -71,7 +72,7 @@ def verify(answer: Answer, indexed: dict[str, Chunk], lang: str = "fr") -> Answe
     kept_sentences, used = [], []
     removed = 0
     for sentence in split_sentences(answer.text):
-        marks = [int(n) for n in _MARK.findall(sentence)]
+        marks = [int(n) for n in MARK.findall(sentence)]
         cited = [valid[n] for n in marks if n in valid]
         if not cited or not _quotes_hold(sentence, cited) or _support(sentence, cited, lang) < SUPPORT_THRESHOLD:
             removed += 1
@@ -81,7 +82,7 @@ def verify(answer: Answer, indexed: dict[str, Chunk], lang: str = "fr") -> Answe
     if removed:
         notes.append(f"{removed} phrase(s) retirée(s) : non étayée(s) par les passages cités.")
     renumber = {old: new for new, old in enumerate(used, 1)}
-    text = "\n".join(_MARK.sub(lambda m: f"[{renumber.get(int(m.group(1)), '?')}]", s) for s in kept_sentences)
+    text = "\n".join(MARK.sub(lambda m: f"[{renumber.get(int(m.group(1)), '?')}]", s) for s in kept_sentences)
     text = re.sub(r"\s*\[\?\]", "", text)
     citations = [replace(valid[old], n=new) for old, new in renumber.items()]
     return replace(answer, text=text, citations=citations, notes=notes, refused=answer.refused or not citations)

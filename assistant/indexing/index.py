@@ -34,6 +34,13 @@ class CorpusIndex:
                 found[(chunk.doc_id, chunk.ref)].append(chunk)
         return dict(found)
 
+    def provision_chunks(self, chunk: Chunk) -> list[Chunk]:
+        """Every chunk of `chunk`'s provision in the same edition, in text order (the chunk alone if it has no ref)."""
+        if chunk.ref is None:
+            return [chunk]
+        same = self.by_ref.get((chunk.doc_id, chunk.ref), [chunk])
+        return sorted((c for c in same if c.edition_key == chunk.edition_key), key=lambda c: c.start)
+
 
 def open_index(index_dir: Path, model_id: str) -> CorpusIndex:
     """Open the live generation; a mismatch with this Cadre or its model is an error that says what to run."""

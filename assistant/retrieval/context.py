@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
+from assistant.indexing.index import CorpusIndex
 from assistant.records import Chunk
 
 
-def whole_provision(chunks: list[Chunk], chunk: Chunk) -> str:
+def whole_provision(index: CorpusIndex, chunk: Chunk) -> str:
     """The text of every chunk of the same provision and edition, in text order (the chunk itself if it has no ref)."""
-    if chunk.ref is None:
-        return chunk.text
-    parts = sorted(
-        (c for c in chunks if c.edition_key == chunk.edition_key and c.ref == chunk.ref), key=lambda c: c.start
-    )
-    return "\n\n".join(c.text for c in parts)
+    return "\n\n".join(c.text for c in index.provision_chunks(chunk))
