@@ -41,6 +41,7 @@ class Settings:
     users_file: str = ""
     root_path: str = ""
     default_concurrency_limit: int = 4
+    chat_threads: int = 1
     queue_max_size: int = 64
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.records import Chunk
 
@@ -30,8 +31,11 @@ def _is_heading(text: str, chunk: Chunk) -> bool:
     return text == chunk.title or re.fullmatch(r"(Article|ANNEXE|ANNEX|Annexe)\s+\S+", text) is not None
 
 
-def sentences(chunk: Chunk) -> list[Sentence]:
-    """Body sentences of the chunk (headings skipped), long ones cut at a word boundary but still verbatim."""
+@lru_cache(maxsize=8192)
+def sentences(chunk: Chunk) -> tuple[Sentence, ...]:
+    """Body sentences of the chunk (headings skipped), long ones cut at a word boundary but still verbatim.
+
+    Cached: the answer steps split the same passages again for every question."""
     found = []
     start = 0
     ends = [
@@ -48,4 +52,4 @@ def sentences(chunk: Chunk) -> list[Sentence]:
                 stop = offset + chunk.text[offset : offset + MAX_QUOTE].rstrip(" ,;:").rfind(" ")
             found.append(Sentence(chunk, offset, stop, cut))
         start = match.end() if match else len(chunk.text)
-    return found
+    return tuple(found)

@@ -57,6 +57,7 @@ class Startup:
             if report is not None:
                 log.info("index built: %d chunks from %d editions", report.chunks, report.documents)
             chunks = len(cadre.index.chunks)
+            cadre.embedder.set_threads(self.settings.chat_threads)
             cadre.answer(WARM_UP_QUESTION)
             self.cadre = cadre
             self.message = f"Cadre est prêt ({chunks} passages indexés)."

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 import Stemmer
 from bm25s.stopwords import STOPWORDS_EN, STOPWORDS_FRENCH
@@ -36,8 +36,15 @@ def _stopwords(lang: str) -> frozenset[str]:
 
 def analyse(text: str, lang: str) -> list[str]:
     """Index terms of `text` read as language `lang` ("fr" or "en"; anything else is read as English)."""
+    return list(_analysed(text, lang))
+
+
+@lru_cache(maxsize=16384)
+def _analysed(text: str, lang: str) -> tuple[str, ...]:
+    """Cached because every answer reads the same passages and sentences again: ranking, verifying and
+    refusing each analyse them, and under load this was the largest share of the chat's Python time."""
     words = [w for w in _WORD.findall(_ELISION.sub(" ", text.lower())) if w not in _stopwords(lang)]
-    return [fold(stem) for stem in _stemmer(lang).stemWords(words)]
+    return tuple(fold(stem) for stem in _stemmer(lang).stemWords(words))
 
 
 def guess_language(text: str) -> str:

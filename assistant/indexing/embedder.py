@@ -17,12 +17,18 @@ Progress = Callable[[int, int], None]
 class Embedder:
     """e5 vectors: L2-normalised float32, "passage: " for indexed text, "query: " for questions."""
 
-    def __init__(self, cache_dir: Path, batch_size: int = 16, threads: int = 2) -> None:
-        torch.set_num_threads(threads)
+    def __init__(self, cache_dir: Path, batch_size: int = 16) -> None:
         folder = ensure_model_folder(cache_dir)
         self._model = SentenceTransformer(str(folder), device="cpu", model_kwargs=MODEL_KWARGS)
         self._model.max_seq_length = 512
         self.batch_size = batch_size
+
+    @staticmethod
+    def set_threads(threads: int) -> None:
+        """Threads per encoding call. Torch's default, one per core, suits one caller (ingest, the CLI); a server
+        answering several questions side by side does better with one each than with every call fighting for
+        every core (measured by evaluation.bench_chat)."""
+        torch.set_num_threads(threads)
 
     @property
     def model_id(self) -> str:
