@@ -36,6 +36,8 @@ SHOW_SOURCE_JS = """() => {
   if (mark) passage.scrollTop = mark.offsetTop - passage.clientHeight / 4;
   document.querySelector('#cadre-source h2')?.focus({preventScroll: true});
 }"""
+# The Word file is written when asked for, then handed to a download button kept out of sight.
+DOWNLOAD_DOCX_JS = "() => document.querySelector('#cadre-docx-file')?.click()"
 THEME = gr.themes.Default(
     primary_hue=gr.themes.colors.blue,
     neutral_hue=gr.themes.colors.slate,
@@ -126,7 +128,8 @@ def build_app(startup: Startup, exports: Path) -> gr.Blocks:
                 with gr.Row():
                     restart = gr.Button("Nouvelle conversation", variant="secondary")
                     markdown_export = gr.DownloadButton("Exporter (Markdown)", interactive=False)
-                    docx_export = gr.DownloadButton("Exporter (Word .docx)", interactive=False)
+                    docx_export = gr.Button("Exporter (Word .docx)", interactive=False)
+                    docx_file = gr.DownloadButton(visible="hidden", elem_id="cadre-docx-file")
                 with gr.Accordion("Donner votre avis sur une réponse", open=False, elem_id="cadre-feedback"):
                     rated = gr.Dropdown([], label="Réponse concernée", elem_id="cadre-rated")
                     rating = gr.Radio(
@@ -180,6 +183,9 @@ def build_app(startup: Startup, exports: Path) -> gr.Blocks:
             button.click(_same, button, question, api_visibility="private", queue=False).then(
                 session.ask, ask_inputs, ask_outputs, api_visibility="private"
             ).then(session.exports_ready, conversation, after_outputs, api_visibility="private")
+        docx_export.click(session.docx, conversation, docx_file, api_visibility="private").then(
+            None, js=DOWNLOAD_DOCX_JS
+        )
         cite_open.click(session.open_source, [cite_key, conversation], [source, panel], api_visibility="private").then(
             None, js=SHOW_SOURCE_JS
         )

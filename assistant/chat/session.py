@@ -63,22 +63,29 @@ class Session:
             pending[-1]["content"] = status_html(self.startup.message)
             yield pending
 
-    def exports_ready(self, conversation: dict) -> tuple:
-        """After an answer: (Markdown export, DOCX export, examples row). Run after the answer is shown,
-        because the DOCX takes a tenth of a second per conversation to write."""
-        if not conversation["turns"]:
-            return gr.skip(), gr.skip(), gr.skip()
+    def _export_folder(self, conversation: dict) -> Path:
         folder = self.exports / conversation["id"]
         folder.mkdir(parents=True, exist_ok=True)
-        now = datetime.now()
-        markdown = folder / "conversation-cadre.md"
-        markdown.write_text(to_markdown(conversation["turns"], now), encoding="utf-8")
-        docx = to_docx(conversation["turns"], now, folder / "conversation-cadre.docx")
+        return folder
+
+    def exports_ready(self, conversation: dict) -> tuple:
+        """After an answer: (Markdown export, Word button, examples row). The Markdown costs nothing and is written
+        now; the Word file costs more CPU than the answer's own search and is written only when asked for (`docx`)."""
+        if not conversation["turns"]:
+            return gr.skip(), gr.skip(), gr.skip()
+        markdown = self._export_folder(conversation) / "conversation-cadre.md"
+        markdown.write_text(to_markdown(conversation["turns"], datetime.now()), encoding="utf-8")
         return (
             gr.DownloadButton(value=str(markdown), interactive=True),
-            gr.DownloadButton(value=str(docx), interactive=True),
+            gr.Button(interactive=True),
             gr.Row(visible=False),
         )
+
+    def docx(self, conversation: dict) -> str | None:
+        if not conversation["turns"]:
+            return None
+        path = self._export_folder(conversation) / "conversation-cadre.docx"
+        return str(to_docx(conversation["turns"], datetime.now(), path))
 
     def ask(self, question: str, scope: str, lang: str, engine: str, conversation: dict) -> Iterator[tuple]:
         """Yields (chatbot, state, question box, rated answer) as the answer streams."""
@@ -150,7 +157,7 @@ class Session:
             EMPTY_SOURCE,
             gr.Sidebar(open=False),
             gr.DownloadButton(value=None, interactive=False),
-            gr.DownloadButton(value=None, interactive=False),
+            gr.Button(interactive=False),
             gr.Dropdown(choices=[], value=None),
             "",
             gr.Row(visible=True),
