@@ -79,7 +79,7 @@ _LEXICON: tuple[tuple[str, str], ...] = (
     (r"informer|pr[ée]venir|mention", "mention explicite information"),
     (r"base l[ée]gale|fondement|autoris[ée]s? [àa] traiter|consentement", "licéité du traitement"),
     (r"sous-traitant|h[ée]bergeur|cloud", "sous-traitant"),
-    (r"haut risque|risqu[ée]", "systèmes d'IA à haut risque"),
+    (r"haut risque|risqu(é|ée)s?\b", "systèmes d'IA à haut risque"),
     (r"interdi", "pratiques interdites"),
 )
 _COMPILED = tuple((re.compile(pattern, re.I), terms) for pattern, terms in _LEXICON)

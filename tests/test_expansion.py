@@ -1,0 +1,31 @@
+"""Lay-to-legal expansion: everyday words reach the texts' terms, and look-alike words do not."""
+
+import pytest
+
+from assistant.retrieval.expansion import expand
+
+
+@pytest.mark.parametrize(
+    ("question", "legal"),
+    [
+        ("Peut-on noter les habitants selon leur comportement ?", "notation sociale"),
+        ("La mairie veut installer des caméras avec reconnaissance faciale", "identification biométrique"),
+        ("Quelle amende risque-t-on ?", "amendes administratives"),
+        ("Notre éditeur doit-il nous fournir une notice ?", "fournisseur"),
+        ("Est-ce un usage risqué pour les aides sociales ?", "systèmes d'IA à haut risque"),
+    ],
+)
+def test_everyday_words_reach_the_legal_terms(question, legal):
+    expanded = expand(question)
+    assert expanded.startswith(question)
+    assert legal in expanded.removeprefix(question)
+
+
+def test_the_verb_risquer_is_not_the_high_risk_category():
+    """« Quelle amende risque une commune » is about fines: "risque" there is a verb, not "à haut risque"."""
+    assert "haut risque" not in expand("Quelle amende risque une commune qui utilise une IA interdite ?")
+
+
+def test_a_question_with_no_everyday_term_is_left_as_it_is():
+    question = "Que prévoit l'article 4 du règlement ?"
+    assert expand(question) == question
