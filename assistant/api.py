@@ -24,7 +24,7 @@ from assistant.indexing.analysis import guess_language
 from assistant.indexing.build import IndexBuilder, IngestReport, Progress
 from assistant.indexing.embedder import Embedder
 from assistant.indexing.index import CorpusIndex, open_index
-from assistant.indexing.manifest import read_manifest
+from assistant.indexing.manifest import IndexUnavailable, check_manifest, read_manifest
 from assistant.records import Answer, Chunk, Hit
 from assistant.retrieval.filters import Filters
 from assistant.retrieval.hybrid import HybridRetriever, HybridSettings
@@ -64,11 +64,16 @@ class Cadre:
         return report
 
     def ensure_index(self, progress: Progress | None = None) -> IngestReport | None:
-        """Build the index on first use (the chat's first start); None when one is already there."""
-        if read_manifest(self.settings.index_dir) is not None:
+        """Build the index on first use (the chat's first start), and rebuild one that this version cannot read
+        (an older schema, another model): after an upgrade `cadre chat` still starts by itself, and the embedding
+        cache makes the rebuild quick. None when the index is ready as it is."""
+        index_dir = self.settings.index_dir
+        try:
+            check_manifest(read_manifest(index_dir), index_dir, self.embedder.model_id)
             return None
-        log.info("no index in %s yet: building it from the default corpus", self.settings.index_dir)
-        return self.ingest(progress=progress)
+        except IndexUnavailable as unreadable:
+            log.info("the index cannot be opened (%s): building it", unreadable)
+        return self.ingest(force=True, progress=progress)
 
     def retrieve(self, question: str, k: int = 10, filters: Filters | None = None, mode: str = "hybrid") -> list[Hit]:
         retriever = HybridRetriever(self.index, self.embedder, replace(self.hybrid, mode=mode))

@@ -26,6 +26,7 @@ GRID = {
     "recital_prior": (0.5, 0.3),
     "guidance_prior": (0.7, 0.5),
     "rrf_k": (10, 30, 60),
+    "recital_lift": (0.0, 0.5),
 }
 
 

@@ -108,6 +108,41 @@ def test_manifest_mismatch_is_a_clear_error(cadre, tmp_path):
         open_index(tmp_path / "empty", cadre.embedder.model_id)
 
 
+def test_an_index_this_version_cannot_read_is_rebuilt_on_start(cadre, tmp_path):
+    """After an upgrade that changes the index format, `cadre chat` rebuilds instead of refusing to start."""
+    copy = tmp_path / "index"
+    shutil.copytree(cadre.settings.index_dir, copy, ignore=shutil.ignore_patterns(".lock"))
+    write_manifest(copy, replace(read_manifest(copy), schema=0))
+    upgraded = Cadre(replace(cadre.settings, index_dir=copy))
+    report = upgraded.ensure_index()
+    assert report is not None and report.chunks == len(cadre.index.chunks)
+    assert open_index(copy, cadre.embedder.model_id).manifest.schema == read_manifest(cadre.settings.index_dir).schema
+    assert upgraded.ensure_index() is None
+
+
+# Recitals whose subject is one article, by reading them: 91 (deployers' duties), 96 (the fundamental rights
+# impact assessment), 134 (marking deep fakes) of the AI Act; 71 (decisions based solely on automated processing)
+# of the GDPR, whose long text is cut into several chunks.
+EXPLAINED = {
+    ("ai-act", "recital:91"): "art:26",
+    ("ai-act", "recital:96"): "art:27",
+    ("ai-act", "recital:134"): "art:50",
+}
+
+
+def test_recitals_link_to_the_article_they_explain_in_their_own_edition(cadre):
+    chunks, links = cadre.index.chunks, cadre.index.recital_links
+    linked = [(chunk, chunks[link]) for chunk, link in zip(chunks, links, strict=True) if link >= 0]
+    assert {chunk.kind for chunk, _ in linked} == {"recital"}
+    assert all(article.kind == "article" and article.edition_key == chunk.edition_key for chunk, article in linked)
+    explained = [(chunk, article) for chunk, article in linked if (chunk.doc_id, chunk.ref) in EXPLAINED]
+    assert {chunk.lang for chunk, _ in explained} == {"fr", "en"}
+    assert all(article.ref == EXPLAINED[(chunk.doc_id, chunk.ref)] for chunk, article in explained)
+    for lang in ("fr", "en"):
+        profiling = [a.ref for c, a in linked if c.doc_id == "gdpr" and c.ref == "recital:71" and c.lang == lang]
+        assert "art:22" in profiling
+
+
 def _kill_ingest_when(condition, env: dict) -> None:
     process = subprocess.Popen([sys.executable, "-m", "assistant", "ingest", "--force"], env=env)
     deadline = time.monotonic() + 300

@@ -8,6 +8,7 @@ import sys
 
 from assistant.retrieval.context import whole_provision
 from assistant.retrieval.filters import BINDING, Filters
+from assistant.retrieval.hybrid import HybridRetriever, HybridSettings
 from assistant.retrieval.langchain_adapter import CadreRetriever
 
 QUESTION = "Quelles pratiques d'intelligence artificielle sont interdites ?"
@@ -70,3 +71,20 @@ def test_search_cli_json_shape(cadre, settings):
     assert [h["rank"] for h in hits] == [1, 2, 3]
     expected = {"rank", "doc_id", "ref", "label", "lang", "version", "score", "page", "url", "text"}
     assert all(set(h) == expected for h in hits)
+
+
+def test_a_recital_found_lifts_the_article_it_explains(cadre):
+    chunks, links = cadre.index.chunks, cadre.index.recital_links
+    recital = next(r for r, c in enumerate(chunks) if (c.doc_id, c.ref, c.lang) == ("ai-act", "recital:134", "fr"))
+    article = int(links[recital])
+    others = [r for r, c in enumerate(chunks) if c.kind == "article" and r != article][:6]
+    ranking = [(row, 0.9 - i / 100) for i, row in enumerate([*others[:2], recital, *others[2:], article])]
+    lifted = HybridRetriever(cadre.index, cadre.embedder, HybridSettings(recital_lift=0.6)).lift_explained_articles(
+        ranking
+    )
+    rows = [row for row, _ in lifted]
+    assert chunks[article].ref == "art:50"
+    assert rows.index(article) == 4, "the recital's rank 2 / 0.6 ≈ 3.3 places its article between ranks 3 and 4"
+    assert rows[:3] == [others[0], others[1], recital] and len(rows) == len(ranking)
+    unlifted = HybridRetriever(cadre.index, cadre.embedder, HybridSettings(recital_lift=0.0))
+    assert unlifted.lift_explained_articles(ranking) == ranking

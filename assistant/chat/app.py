@@ -99,7 +99,7 @@ def build_app(startup: Startup, exports: Path) -> gr.Blocks:
                         value=next(iter(offered)),
                         label="Moteur de réponse",
                         scale=1,
-                        min_width=200,
+                        min_width=230,
                     )
                 with gr.Row(elem_id="cadre-examples") as examples:
                     gr.Markdown("Exemples de questions :", elem_id="cadre-examples-title")

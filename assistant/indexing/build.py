@@ -34,6 +34,7 @@ from assistant.indexing.manifest import (
     read_manifest,
     write_manifest,
 )
+from assistant.indexing.recital_links import LINKS_FILE, link_recitals, save_links
 from assistant.indexing.store import write_chunks
 from assistant.records import Chunk, Document, Edition
 from assistant.sources.base import LoadError
@@ -197,6 +198,7 @@ class IndexBuilder:
         folder.mkdir(parents=True)
         write_chunks(folder / "chunks.sqlite", chunks)
         save_dense(build_dense(vectors, self.settings.faiss_index), folder / "dense.faiss")
+        save_links(link_recitals(chunks, vectors), folder / LINKS_FILE)
         lexical = folder / "lexical"
         lexical.mkdir()
         save_lexical(build_lexical([c.embed_text for c in chunks], [c.lang for c in chunks]), lexical)

@@ -9,10 +9,12 @@ from pathlib import Path
 
 import bm25s
 import faiss
+import numpy as np
 
 from assistant.indexing.dense import load_dense
 from assistant.indexing.lexical import load_lexical
 from assistant.indexing.manifest import IndexUnavailable, Manifest, check_manifest, read_manifest
+from assistant.indexing.recital_links import LINKS_FILE, load_links
 from assistant.indexing.store import read_chunks
 from assistant.records import Chunk
 
@@ -24,6 +26,7 @@ class CorpusIndex:
     chunks: list[Chunk]
     dense: faiss.Index
     lexical: bm25s.BM25
+    recital_links: np.ndarray
 
     @cached_property
     def by_ref(self) -> dict[tuple[str, str], list[Chunk]]:
@@ -48,8 +51,9 @@ def open_index(index_dir: Path, model_id: str) -> CorpusIndex:
     folder = index_dir / manifest.generation
     chunks = read_chunks(folder / "chunks.sqlite")
     dense = load_dense(folder / "dense.faiss")
-    if dense.ntotal != len(chunks) or dense.d != manifest.dim:
+    links = load_links(folder / LINKS_FILE)
+    if dense.ntotal != len(chunks) or dense.d != manifest.dim or len(links) != len(chunks):
         raise IndexUnavailable(
-            f"the index in {index_dir} is inconsistent (vectors ≠ chunks): run `cadre ingest --force`"
+            f"the index in {index_dir} is inconsistent (vectors or links ≠ chunks): run `cadre ingest --force`"
         )
-    return CorpusIndex(folder, manifest, chunks, dense, load_lexical(folder / "lexical"))
+    return CorpusIndex(folder, manifest, chunks, dense, load_lexical(folder / "lexical"), links)

@@ -13,6 +13,7 @@ from assistant.indexing.dense import search_dense
 from assistant.indexing.embedder import Embedder
 from assistant.indexing.index import CorpusIndex
 from assistant.indexing.lexical import search_lexical
+from assistant.indexing.recital_links import NO_LINK
 from assistant.records import Chunk, Hit
 from assistant.retrieval.expansion import expand
 from assistant.retrieval.filters import Filters
@@ -33,7 +34,8 @@ class HybridSettings:
     """Fusion weights; the defaults come from `evaluation.tune_fusion` on the development half of the French set.
 
     Priors scale a chunk's fused score by what it is: articles are what an agent must cite, recitals
-    and guidance explain them and would otherwise outrank them on everyday wording.
+    and guidance explain them and would otherwise outrank them on everyday wording. The recital lift goes
+    the other way: a recital that matches brings up the article it explains (`indexing/recital_links.py`).
     """
 
     mode: str = "hybrid"
@@ -44,6 +46,8 @@ class HybridSettings:
     expansion: bool = True
     dense_expansion: bool = True
     rrf_k: int = 30
+    # A recital found at rank r also places the article it explains at rank r / share (0: no lift).
+    recital_lift: float = 0.5
 
     def prior(self, chunk: Chunk) -> float:
         weight = self.recital_prior if chunk.kind == "recital" else 1.0
@@ -80,7 +84,21 @@ class HybridRetriever:
             ranked["dense"] = search_dense(self.index.dense, self.embedder.embed_query(dense_query), pool)
         if self.settings.mode in {"hybrid", "bm25"}:
             ranked["bm25"] = search_lexical(self.index.lexical, expanded, lang, pool)
-        return ranked
+        return {name: self.lift_explained_articles(results) for name, results in ranked.items()}
+
+    def lift_explained_articles(self, results: list[tuple[int, float]]) -> list[tuple[int, float]]:
+        """The ranking with each recital's article moved up to `recital_lift` of the recital's rank, unless it
+        already ranks higher: the question was answered in the recital's words, the rule is in the article."""
+        share = self.settings.recital_lift
+        if not share:
+            return results
+        places: dict[int, tuple[float, float]] = {}
+        for rank, (row, score) in enumerate(results):
+            places.setdefault(row, (rank, score))
+            article = int(self.index.recital_links[row])
+            if article != NO_LINK and (article not in places or places[article][0] > rank / share):
+                places[article] = (rank / share, score)
+        return [(row, score) for row, (_, score) in sorted(places.items(), key=lambda item: item[1][0])]
 
     def _referenced_rows(self, question: str, filters: Filters) -> list[int]:
         """Rows of the provisions the question names, first chunk of each, in the order they are named."""
