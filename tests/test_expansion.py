@@ -13,6 +13,12 @@ from assistant.retrieval.expansion import expand
         ("Quelle amende risque-t-on ?", "amendes administratives"),
         ("Notre éditeur doit-il nous fournir une notice ?", "fournisseur"),
         ("Est-ce un usage risqué pour les aides sociales ?", "systèmes d'IA à haut risque"),
+        ("Elle veut que ses messages soient effacés.", "droit à l'effacement"),
+        ("Le dossier peut-il être traité entièrement par l'IA ?", "traitement automatisé"),
+        ("Faut-il prévenir l'usager qu'il discute avec une IA ?", "interagir directement avec des personnes"),
+        ("Le site dépose des cookies", "équipement terminal"),
+        ("Qu'est-ce que la culture IA attendue des agents ?", "maîtrise de l'IA"),
+        ("Doit-on inscrire ce traitement au registre ?", "registre des activités de traitement"),
     ],
 )
 def test_everyday_words_reach_the_legal_terms(question, legal):

@@ -23,7 +23,8 @@ _LEXICON: tuple[tuple[str, str], ...] = (
     ),
     (r"[ée]motions?|humeur|stress|fatigue|somnolen", "reconnaissance des émotions"),
     (
-        r"chat ?bot|agent conversationnel|assistant (virtuel|en ligne)|robot conversationnel",
+        r"chat ?bot|agent conversationnel|assistant (virtuel|en ligne)|robot conversationnel"
+        r"|(parle|discute|[ée]change|dialogue|interagi)\w* avec (une |un |l['’])?(ia|machine|robot)\b",
         "interagir directement avec des personnes physiques informées transparence",
     ),
     (r"deep ?fake|truqu[ée]|fausse vid[ée]o|image g[ée]n[ée]r[ée]e", "hypertrucage contenu généré ou manipulé"),
@@ -36,7 +37,10 @@ _LEXICON: tuple[tuple[str, str], ...] = (
         "emploi gestion des travailleurs recrutement sélection",
     ),
     (r"[ée]cole|[ée]l[èe]ves|cantine|scolaire|parcoursup", "éducation formation professionnelle"),
-    (r"form(er|ation) (les|des|nos) agents|sensibilis|comp[ée]tences", "maîtrise de l'IA"),
+    (
+        r"form(er|ation) (les|des|nos) agents|sensibilis|comp[ée]tences|culture (de l['’])?ia|acculturation",
+        "maîtrise de l'IA",
+    ),
     (
         r"(commune|mairie|collectivit[ée]|d[ée]partement|r[ée]gion|service) (qui )?(utilise|emploie|d[ée]ploie)"
         r"|utilisateur",
@@ -50,8 +54,10 @@ _LEXICON: tuple[tuple[str, str], ...] = (
     ),
     (r"algorithm|logiciel de calcul|bar[èe]me|tableur|excel", "traitement algorithmique"),
     (
-        r"d[ée]cision(s)? (prise(s)? )?(automatique|par (un|l['’]) ?(ordinateur|logiciel|algorithme|machine))",
-        "décision individuelle fondée exclusivement sur un traitement automatisé",
+        r"d[ée]cision(s)? (prise(s)? )?(automatique|par (un|l['’]) ?(ordinateur|logiciel|algorithme|machine))"
+        r"|enti[èe]rement (par|[àa]) (l['’]|une |un )?(ia|machine|ordinateur|logiciel|algorithme)"
+        r"|sans intervention humaine",
+        "décision individuelle fondée exclusivement sur le seul fondement d'un traitement automatisé",
     ),
     (
         r"fuite|piratage|cyberattaque|vol de donn[ée]es|perte de donn[ée]es",
@@ -65,12 +71,13 @@ _LEXICON: tuple[tuple[str, str], ...] = (
         "catégories particulières de données",
     ),
     (r"combien de temps|garder|conserv|archiv", "durée de conservation limitation de la conservation"),
-    (r"effacer|supprimer mes|oubli", "droit à l'effacement"),
+    (r"effac|supprimer (mes|ses|leurs)|oubli", "droit à l'effacement"),
     (
         r"acc[èe]s [àa] (mes|ses|leurs) donn[ée]es|copie de (mes|ses) donn[ée]es",
         "droit d'accès de la personne concernée",
     ),
-    (r"registre|inscri|base de donn[ée]es (europ[ée]enne|de l['’]ue)", "enregistrement base de données de l'UE"),
+    (r"base de donn[ée]es (europ[ée]enne|de l['’]ue)", "enregistrement base de données de l'UE"),
+    (r"registre|inscri", "registre des activités de traitement enregistrement base de données de l'UE"),
     (r"humain dans la boucle|supervision|superviser|v[ée]rifi(er|cation) humaine", "contrôle humain"),
     (
         r"publi(er|cation)|en ligne|inventaire|open data|transparen",
@@ -78,6 +85,15 @@ _LEXICON: tuple[tuple[str, str], ...] = (
     ),
     (r"informer|pr[ée]venir|mention", "mention explicite information"),
     (r"base l[ée]gale|fondement|autoris[ée]s? [àa] traiter|consentement", "licéité du traitement"),
+    (r"motiv", "motivation des décisions administratives individuelles défavorables"),
+    (r"s[ée]curit[ée]|s[ée]curis", "sécurité du traitement mesures techniques et organisationnelles"),
+    (r"cookies?|traceurs?|petits fichiers", "informations stockées dans l'équipement terminal"),
+    (
+        r"d[ée]pendan|souverainet|logiciels? libres?|open source|[ée]diteur unique",
+        "maîtrise pérennité indépendance des systèmes d'information logiciels libres",
+    ),
+    (r"code source", "codes sources documents administratifs"),
+    (r"anonymis|occult|retravailler (les|ces) donn[ée]es", "occulter les mentions anonymisation"),
     (r"sous-traitant|h[ée]bergeur|cloud", "sous-traitant"),
     (r"haut risque|risqu(é|ée)s?\b", "systèmes d'IA à haut risque"),
     (r"interdi", "pratiques interdites"),
