@@ -75,11 +75,7 @@ class Session:
             return gr.skip(), gr.skip(), gr.skip()
         markdown = self._export_folder(conversation) / "conversation-cadre.md"
         markdown.write_text(to_markdown(conversation["turns"], datetime.now()), encoding="utf-8")
-        return (
-            gr.DownloadButton(value=str(markdown), interactive=True),
-            gr.Button(interactive=True),
-            gr.Row(visible=False),
-        )
+        return gr.update(value=str(markdown), interactive=True), gr.update(interactive=True), gr.update(visible=False)
 
     def docx(self, conversation: dict) -> str | None:
         if not conversation["turns"]:
@@ -116,8 +112,10 @@ class Session:
             "answered in %.0f ms (%d citations, refused=%s)", answer.latency_ms, len(answer.citations), answer.refused
         )
         turn = turn_record(question, answer)
-        for lines in range(1, answer_lines(turn)):
-            pending[-1]["content"] = answer_html(len(turns), turn, lines)
+        # Nothing is shown before the verifier has passed the whole answer, so streaming is presentation: the first
+        # line, then the rest. Each further step cost every user server CPU under load (evaluation.bench_chat).
+        if answer_lines(turn) > 1:
+            pending[-1]["content"] = answer_html(len(turns), turn, 1)
             yield pending, gr.skip(), gr.skip(), gr.skip()
             time.sleep(STREAM_PAUSE_S)
         conversation = {"id": conversation["id"] or uuid4().hex, "turns": [*turns, turn]}
@@ -125,7 +123,7 @@ class Session:
             messages(conversation["turns"]),
             conversation,
             gr.skip(),
-            gr.Dropdown(choices=answer_choices(conversation["turns"]), value=len(turns)),
+            gr.update(choices=answer_choices(conversation["turns"]), value=len(turns)),
         )
 
     @staticmethod
