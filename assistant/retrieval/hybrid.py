@@ -46,7 +46,7 @@ class HybridSettings:
     expansion: bool = True
     dense_expansion: bool = True
     rrf_k: int = 30
-    # A recital found at rank r also places the article it explains at rank r / share (0: no lift).
+    # A recital found at rank r also places the article it explains at rank r / recital_lift (0: no lift).
     recital_lift: float = 0.5
 
     def prior(self, chunk: Chunk) -> float:
@@ -88,7 +88,7 @@ class HybridRetriever:
 
     def lift_explained_articles(self, results: list[tuple[int, float]]) -> list[tuple[int, float]]:
         """The ranking with each recital's article moved up to `recital_lift` of the recital's rank, unless it
-        already ranks higher: the question was answered in the recital's words, the rule is in the article."""
+        already ranks higher: the question matched the recital's words, but the rule is in the article."""
         share = self.settings.recital_lift
         if not share:
             return results
