@@ -31,6 +31,9 @@ from assistant.retrieval.hybrid import HybridRetriever, HybridSettings
 
 log = logging.getLogger(__name__)
 ANSWER_HITS = 8
+# The application dates of the AI Act are added to a "when" question whose answer rests first on the AI Act
+# or on the regulation that amended it, not to a GDPR question that happens to cite it further down.
+AI_ACT_TEXTS = frozenset({"ai-act", "reg-2026-1744"})
 
 
 class Cadre:
@@ -132,7 +135,7 @@ class Cadre:
 
     def _add_law_in_force(self, question: str, result: Answer, today: date) -> None:
         notes, added = amendment_notes(result.citations, self.index.chunks)
-        if asks_when(question) and any(c.chunk.doc_id == "ai-act" for c in result.citations):
+        if asks_when(question) and result.citations and result.citations[0].chunk.doc_id in AI_ACT_TEXTS:
             dates, article = application_dates(self.index.chunks, today)
             if article is not None and dates:
                 added.append(replace(article, n=len(result.citations) + len(added) + 1))

@@ -77,6 +77,17 @@ def test_when_questions_list_what_applies_at_the_given_date(cadre):
     assert any(n.startswith("déjà applicable") and "2 December 2027" in n for n in later.notes)
 
 
+def test_a_when_question_answered_from_the_gdpr_gets_no_ai_act_dates(cadre):
+    """« Quand » also means « in which cases »: the AI Act's calendar is noise under a GDPR answer."""
+    answer = cadre.answer(
+        "Quand une mairie doit-elle réaliser une analyse d'impact relative à la protection des données ?",
+        today=date(2026, 11, 27),
+    )
+    assert answer.citations[0].chunk.doc_id == "gdpr"
+    assert not any("article 113" in note for note in answer.notes)
+    assert all(c.chunk.ref != "art:113" for c in answer.citations)
+
+
 def test_follow_up_is_rewritten_with_the_conversation(cadre):
     assert rewrite("et pour un département ?", ["Une commune doit-elle publier ses algorithmes ?"]) == (
         "Une commune doit-elle publier ses algorithmes ? et pour un département ?"
