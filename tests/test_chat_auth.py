@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import http.cookiejar
-import socket
 import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import replace
 
 import pytest
+from support import free_port
 
 from assistant.chat.app import create
 
@@ -18,9 +18,7 @@ from assistant.chat.app import create
 def url(settings, tmp_path_factory):
     folder = tmp_path_factory.mktemp("auth")
     locked = replace(settings, auth="agent:s3cret", users_file="", feedback_db=folder / "feedback.sqlite")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     chat = create(locked)
     chat.launch("127.0.0.1", port, block=False)
     yield f"http://127.0.0.1:{port}"

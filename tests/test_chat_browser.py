@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import socket
 import sqlite3
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -16,6 +15,7 @@ from pathlib import Path
 import pytest
 from docx import Document as WordDocument
 from playwright.sync_api import Browser, Page, expect, sync_playwright
+from support import free_port
 
 from assistant.chat.app import ChatServer, create
 from assistant.indexing.manifest import read_manifest
@@ -54,12 +54,6 @@ class Running:
         return self.chat.settings
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def _shot(page: Page, name: str) -> None:
     """What the user sees in the window, once the side panel has finished sliding."""
     ARTIFACTS.mkdir(exist_ok=True)
@@ -80,7 +74,7 @@ def server(cadre, tmp_path_factory):
         users_file="",
     )
     chat = create(settings)
-    port = _free_port()
+    port = free_port()
     chat.launch("127.0.0.1", port, block=False)
     assert chat.startup.ready.wait(180), chat.startup.message
     assert chat.startup.cadre is not None, chat.startup.message

@@ -21,13 +21,13 @@ import copy
 import json
 import re
 import shutil
-import socket
 import threading
 import time
 from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from support import free_port
 
 from assistant.answering.llm import CLOSE, OPEN, LLMEngine, LLMUnavailable, is_instruction
 from assistant.answering.refusal import REFUSAL
@@ -204,12 +204,6 @@ def test_timeout_falls_back_to_the_extractive_engine_and_says_so(llm_cadre, serv
     )
 
 
-def _closed_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.mark.parametrize(
     ("model", "reason"),
     [("broken", "HTTP 500 from"), ("garbled", "the reply is not valid JSON"), ("unreachable", "cannot reach")],
@@ -217,7 +211,7 @@ def _closed_port() -> int:
 def test_failing_endpoint_falls_back_to_the_extractive_engine(cadre, server, model, reason):
     settings = _llm_settings(cadre, server, model)
     if model == "unreachable":
-        settings = replace(settings, llm_url=f"http://127.0.0.1:{_closed_port()}/v1")
+        settings = replace(settings, llm_url=f"http://127.0.0.1:{free_port()}/v1")
     answer = _with_settings(cadre, settings).answer(QUESTION, engine="llm")
     assert answer.engine == "extractive" and not answer.refused and answer.citations
     assert any(note.startswith("Le modèle de langage n'a pas répondu") and reason in note for note in answer.notes)
