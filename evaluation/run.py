@@ -38,6 +38,11 @@ class Question:
     answerable: bool
     reference_answer: str | None
 
+    @property
+    def development(self) -> bool:
+        """Odd-numbered questions are the half that tuning may look at; the even half stays held out."""
+        return int(self.id[-3:]) % 2 == 1
+
 
 def read_questions(path: Path) -> list[Question]:
     questions = []
