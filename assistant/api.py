@@ -13,11 +13,13 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
+from assistant.answering.asked_fact import REQUIRED, asked_fact, gives
 from assistant.answering.extractive import extractive_answer
 from assistant.answering.followup import rewrite
 from assistant.answering.in_force import amendment_notes, application_dates, asks_when
 from assistant.answering.llm import LLMEngine, LLMUnavailable
 from assistant.answering.refusal import RefusalPolicy, refusal_text
+from assistant.answering.unknown_text import unknown_text
 from assistant.answering.verifier import verify
 from assistant.config import Settings, load_settings
 from assistant.indexing.analysis import guess_language
@@ -120,14 +122,20 @@ class Cadre:
         lang = guess_language(query)
         retriever = HybridRetriever(self.index, self.embedder, self.hybrid)
         hits, signals = retriever.search_with_signals(query, lang, k=ANSWER_HITS, filters=filters)
-        if self.refusal.refuses(query, lang, hits, signals):
-            result = Answer(text=refusal_text(hits), refused=True)
+        unknown = unknown_text(query, self.index.mentions)
+        if unknown or self.refusal.refuses(query, lang, hits, signals):
+            reason = f"« {unknown} » n'apparaît dans aucun des textes de référence." if unknown else None
+            result = Answer(text=refusal_text(hits, reason), refused=True)
         else:
             result = verify(self._draft(query, lang, hits, engine), self._by_id, lang)
             if result.refused:
                 result.text = refusal_text(hits)
             else:
                 self._add_law_in_force(query, result, today or self.settings.today or date.today())
+                fact = asked_fact(query)
+                if fact in REQUIRED and not gives(fact, "\n".join([result.text, *result.notes])):
+                    reason = f"Les passages trouvés ne donnent pas {fact.value}."
+                    result = Answer(text=refusal_text(hits, reason), refused=True, notes=result.notes)
         if query != question:
             result.notes.insert(0, f"Question comprise avec la conversation : « {query} »")
         result.latency_ms = (time.perf_counter() - started) * 1000

@@ -2,6 +2,9 @@
 
 Prints, for each pair of thresholds, the share of unanswerable questions refused and of
 answerable ones wrongly refused, best first under the constraint of at most 5 % false refusals.
+The shares are those of whole answers: a question the thresholds let through may still be
+refused later (a text the corpus never mentions, an amount or a time limit no passage gives,
+a draft the verifier empties), so each question is answered once with the thresholds off.
 python -m evaluation.tune_refusal [--questions FILE]
 """
 
@@ -9,12 +12,11 @@ from __future__ import annotations
 
 import argparse
 import itertools
-from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 
-from assistant.answering.refusal import coverage
+from assistant.answering.refusal import RefusalPolicy
 from assistant.api import ANSWER_HITS, Cadre
 from assistant.indexing.analysis import guess_language
 from assistant.retrieval.hybrid import HybridRetriever
@@ -29,22 +31,23 @@ def main() -> None:
     args = parser.parse_args()
     cadre = Cadre()
     retriever = HybridRetriever(cadre.index, cadre.embedder, cadre.hybrid)
+    cadre.refusal = RefusalPolicy(dense_min=0.0, coverage_min=0.0)
     rows = []
     for q in read_questions(args.questions):
         if not q.development:
             continue
         lang = guess_language(q.question)
         hits, signals = retriever.search_with_signals(q.question, lang, k=ANSWER_HITS)
-        rows.append((q, hits, signals, coverage(q.question, lang, hits)))
+        rows.append((q, hits, signals, cadre.answer(q.question).refused))
     unanswerable = [r for r in rows if not r[0].answerable]
     answerable = [r for r in rows if r[0].answerable]
     dense_values = np.quantile([r[2].dense_top for r in rows], np.linspace(0, 1, 21))
     coverage_values = np.linspace(0, 0.6, 13)
     results = []
     for dense_min, coverage_min in itertools.product(dense_values, coverage_values):
-        policy = replace(cadre.refusal, dense_min=float(dense_min), coverage_min=float(coverage_min))
-        refused = [policy.refuses(q.question, guess_language(q.question), h, s) for q, h, s, _ in unanswerable]
-        wrong = [policy.refuses(q.question, guess_language(q.question), h, s) for q, h, s, _ in answerable]
+        policy = RefusalPolicy(dense_min=float(dense_min), coverage_min=float(coverage_min))
+        refused = [_refused(policy, row) for row in unanswerable]
+        wrong = [_refused(policy, row) for row in answerable]
         results.append((float(np.mean(wrong)), float(np.mean(refused)), float(dense_min), float(coverage_min)))
     print(f"{len(answerable)} answerable, {len(unanswerable)} unanswerable development questions")
     allowed = sorted((r for r in results if r[0] <= MAX_FALSE_REFUSALS), key=lambda r: (-r[1], r[0]))
@@ -53,6 +56,11 @@ def main() -> None:
             f"refusal_accuracy {accuracy:.3f}  false_refusal_rate {false_rate:.3f}  "
             f"dense_min {dense_min:.4f}  coverage_min {coverage_min:.2f}"
         )
+
+
+def _refused(policy: RefusalPolicy, row: tuple) -> bool:
+    question, hits, signals, refused_later = row
+    return refused_later or policy.refuses(question.question, guess_language(question.question), hits, signals)
 
 
 if __name__ == "__main__":

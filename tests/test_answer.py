@@ -9,8 +9,10 @@ import sys
 from dataclasses import replace
 from datetime import date
 
+from assistant.answering.asked_fact import Fact, asked_fact, gives
 from assistant.answering.followup import rewrite
 from assistant.answering.refusal import REFUSAL
+from assistant.answering.unknown_text import unknown_text
 from assistant.answering.verifier import verify
 from assistant.records import Answer, Citation
 
@@ -56,6 +58,48 @@ def test_off_topic_question_is_refused_plainly(cadre):
     answer = cadre.answer("Quelle est la recette de la tarte Tatin ?")
     assert answer.refused and answer.text.startswith(REFUSAL)
     assert answer.citations == []
+
+
+def test_a_text_the_corpus_never_mentions_is_named_in_the_refusal(cadre):
+    answer = cadre.answer("Quelles obligations le règlement DORA impose-t-il à notre régie de transport ?")
+    assert answer.refused and answer.text.startswith(REFUSAL)
+    assert "« DORA » n'apparaît dans aucun des textes de référence." in answer.text
+    english = cadre.answer("Does the Cyber Resilience Act apply to our city's parking sensors?")
+    assert english.refused and "« Cyber Resilience Act »" in english.text
+
+
+def test_corpus_documents_services_and_known_terms_are_not_unknown_texts(cadre):
+    """Names the texts spell out another way (RIA, AI Act, DPO) and names that are not texts (CCAS) pass."""
+    assert cadre.index.mentions("CNIL") and not cadre.index.mentions("Data Act")
+    assert not cadre.index.mentions("ria"), "a word inside another word (critères) is not a mention"
+    for question in (
+        "Doit-on respecter le RIA pour le chatbot de la mairie ?",
+        "Does the AI Act apply to a chatbot run by a city?",
+        "Faut-il un DPO certifié pour la commune ?",
+        "Le CCAS peut-il noter les bénéficiaires avec une IA ?",
+    ):
+        assert unknown_text(question, cadre.index.mentions) is None, question
+
+
+def test_the_fact_a_question_asks_for_is_recognised_in_questions_and_in_quotes():
+    assert asked_fact("Combien de jours a-t-on pour répondre ?") is Fact.DURATION
+    assert asked_fact("Dans quel délai faut-il notifier ?") is Fact.DURATION
+    assert asked_fact("Quel est le plafond de l'amende ?") is Fact.AMOUNT
+    assert asked_fact("How much can the fine be?") is Fact.AMOUNT
+    assert asked_fact("Depuis quand cette obligation s'applique-t-elle ?") is Fact.DATE
+    assert asked_fact("Quand on utilise un chatbot, faut-il prévenir les usagers ?") is None
+    assert gives(Fact.DURATION, "dans un délai d'un mois à compter de la réception")
+    assert gives(Fact.DURATION, "72 heures au plus tard") and not gives(Fact.DURATION, "une durée raisonnable")
+    assert gives(Fact.AMOUNT, "jusqu'à 35 000 000 EUR") and not gives(Fact.AMOUNT, "le montant de l'amende")
+    assert gives(Fact.DATE, "à compter du 2 août 2026") and not gives(Fact.DATE, "à une date fixée par décret")
+
+
+def test_an_asked_time_limit_is_quoted_and_a_missing_amount_is_refused(cadre):
+    answer = cadre.answer("Dans quel délai faut-il signaler une fuite de données à la CNIL ?")
+    assert not answer.refused and "72 heures" in answer.text
+    priced = cadre.answer("Quel budget faut-il prévoir pour une analyse d'impact sur les droits fondamentaux ?")
+    assert priced.refused and priced.text.startswith(REFUSAL)
+    assert "ne donnent pas ce montant" in priced.text and "RIA, article 27" in priced.text
 
 
 def test_amended_provision_is_flagged_with_the_text_in_force(cadre):

@@ -12,6 +12,7 @@ import math
 import re
 from collections.abc import Callable
 
+from assistant.answering.asked_fact import Fact, asked_fact, gives
 from assistant.answering.sentences import Sentence, sentences
 from assistant.indexing.analysis import analyse
 from assistant.records import Answer, Chunk, Citation, Hit
@@ -25,6 +26,8 @@ HITS_READ = 5
 PINNED = 100.0
 # Other sentences must score at least this share of the best one: a weak match is noise to the reader.
 RELEVANCE = 0.5
+# A sentence that carries the fact the question asks for (an amount, a time limit, a date) counts this much more.
+FACT_BONUS = 1.5
 _YES_NO = re.compile(
     r"^(est-ce|peut-on|peut-elle|peut-il|doit-on|doit-elle|doit-il|faut-il|a-t-on|ai-je|avons-nous|sommes-nous"
     r"|suis-je|y a-t-il|puis-je|pouvons-nous|devons-nous)\b"
@@ -47,11 +50,12 @@ def _terms(question: str, lang: str) -> dict[str, float]:
     return weights
 
 
-def _score(sentence: Sentence, terms: dict[str, float]) -> float:
+def _score(sentence: Sentence, terms: dict[str, float], fact: Fact | None) -> float:
     found = analyse(sentence.text, sentence.chunk.lang)
     if not found:
         return 0.0
-    return sum(terms.get(t, 0.0) for t in set(found)) / math.log(3 + len(found))
+    bonus = FACT_BONUS if fact and gives(fact, sentence.text) else 1.0
+    return bonus * sum(terms.get(t, 0.0) for t in set(found)) / math.log(3 + len(found))
 
 
 def opening(question: str, quotes: list[str]) -> str:
@@ -73,11 +77,12 @@ def opening(question: str, quotes: list[str]) -> str:
 def extractive_answer(question: str, lang: str, hits: list[Hit], siblings: Siblings | None = None) -> Answer:
     """Draft answer from the top hits; the verifier and refusal step run after it."""
     terms = _terms(question, lang)
+    fact = asked_fact(question)
     chosen: list[tuple[float, int, Sentence]] = []
     for rank, hit in enumerate(hits[:HITS_READ]):
         passages = siblings(hit.chunk) if siblings else [hit.chunk]
         candidates = [s for chunk in passages for s in sentences(chunk)]
-        scored = sorted(((_score(s, terms), s) for s in candidates), key=lambda x: -x[0])
+        scored = sorted(((_score(s, terms, fact), s) for s in candidates), key=lambda x: -x[0])
         must = rank == 0 or "reference" in hit.retrievers
         for score, sentence in scored[: 2 if rank == 0 else 1]:
             if score > 0 or must:

@@ -37,9 +37,10 @@ def coverage(question: str, lang: str, hits: list[Hit]) -> float:
     return len(terms & found) / len(terms) if terms else 0.0
 
 
-def refusal_text(hits: list[Hit]) -> str:
-    """The plain refusal, with the nearest provisions offered as leads, never as an answer."""
+def refusal_text(hits: list[Hit], reason: str | None = None) -> str:
+    """The plain refusal, why when it is known, and the nearest provisions offered as leads, never as an answer."""
+    text = REFUSAL if reason is None else f"{REFUSAL}\n{reason}"
     leads = [h.chunk.label for h in hits[:LEADS]]
     if not leads:
-        return REFUSAL
-    return f"{REFUSAL}\nPistes à vérifier, sans garantie qu'elles répondent : {' ; '.join(leads)}."
+        return text
+    return f"{text}\nPistes à vérifier, sans garantie qu'elles répondent : {' ; '.join(leads)}."

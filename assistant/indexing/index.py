@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
@@ -36,6 +37,17 @@ class CorpusIndex:
             if chunk.ref:
                 found[(chunk.doc_id, chunk.ref)].append(chunk)
         return dict(found)
+
+    @cached_property
+    def _words(self) -> str:
+        """Every passage's words, casefolded, one space apart: a phrase lookup is then a plain substring search."""
+        words = (w for c in self.chunks for w in re.findall(r"\w+", f"{c.title} {c.text}".casefold()))
+        return " " + " ".join(words) + " "
+
+    def mentions(self, name: str) -> bool:
+        """Whether any passage holds `name` as whole words, case aside."""
+        words = re.findall(r"\w+", name.casefold())
+        return bool(words) and f" {' '.join(words)} " in self._words
 
     def provision_chunks(self, chunk: Chunk) -> list[Chunk]:
         """Every chunk of `chunk`'s provision in the same edition, in text order (the chunk alone if it has no ref)."""

@@ -105,3 +105,8 @@ def expand(question: str) -> str:
     """The question followed by the legal terms its everyday words point to (French questions only)."""
     extra = [terms for pattern, terms in _COMPILED if pattern.search(question)]
     return " ".join([question, *extra])
+
+
+def known(term: str) -> bool:
+    """Whether the table maps `term` as a whole (« DPO »), not just a word inside it."""
+    return any(pattern.fullmatch(term) for pattern, _ in _COMPILED)

@@ -225,6 +225,12 @@ def _roman_value(numeral: str) -> int:
     return value
 
 
+def names_document(name: str) -> bool:
+    """Whether `name` is one of the names users give a corpus document (« RIA », « AI Act »)."""
+    folded = _fold(name)
+    return any(doc_id and pattern.fullmatch(folded) for doc_id, pattern in _DOCUMENT_PATTERNS)
+
+
 def _mentions(text: str) -> list[_Mention]:
     """Document names in text order; overlapping names resolve to the longest, then to a corpus document."""
     found = [

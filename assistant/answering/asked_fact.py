@@ -1,0 +1,70 @@
+"""The kind of fact a question asks for (an amount, a time limit, a date), and whether a text gives one.
+
+An answer to « combien de temps peut-on garder… » that quotes a principle but no duration has not
+answered: the extractive engine prefers sentences that carry the asked fact, and an answer that
+carries no amount or time limit when one was asked says plainly that the texts do not give it.
+A date is not held to that: the texts set dates apart from the duty (an entry-into-force article,
+the AI Act's Article 113), so a date missing from the quotes says little about the corpus.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+_NUMBER = (
+    r"(?:\d[\d  .,]*|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante"
+    r"|cinquante|soixante(?:-douze)?|cent|one|two|three|four|five|seven|eight|nine|ten|twelve|fifteen|twenty"
+    r"|thirty|sixty|seventy-two)"
+)
+_MONTHS = (
+    r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+    r"|january|february|march|april|may|june|july|august|september|october|november|december"
+)
+
+
+class Fact(Enum):
+    AMOUNT = "ce montant"
+    DURATION = "ce délai ou cette durée"
+    DATE = "cette date"
+
+
+# The facts an answer must carry, else it is a refusal: the provision that sets an amount or a time limit states it.
+REQUIRED = frozenset({Fact.AMOUNT, Fact.DURATION})
+_ASKS = {
+    Fact.AMOUNT: re.compile(
+        r"combien co[uû]t|de quel montant|à partir de quel montant"
+        r"|\bquel(?:le)?s? (?:est |sont )?(?:le |la |les )?(?:montant|budget|tarif|prix|co[uû]t|plafond|enveloppe)\b"
+        r"|\bhow much\b|\bwhat (?:is|are) the (?:maximum )?(?:amount|fines?|penalt)",
+        re.I,
+    ),
+    Fact.DURATION: re.compile(
+        r"combien de (?:temps|jours|mois|ann[ée]es|semaines|heures)|pendant combien"
+        r"|\b(?:quel|dans quel|sous quel|en quel) d[ée]lai\b|\bquelle (?:est la )?dur[ée]e\b"
+        r"|\bhow long\b|\bwithin what (?:time|period)\b",
+        re.I,
+    ),
+    Fact.DATE: re.compile(
+        r"\b(?:depuis|à partir de|jusqu'à|d'ici) quand\b|\bquand\s*\?|\bc'est quand\b"
+        r"|\b(?:quelle|à quelle|depuis quelle|de quelle) date\b|\ben quelle année\b"
+        r"|\b(?:by|from|since) when\b|\b(?:from |by |on )?what date\b",
+        re.I,
+    ),
+}
+_GIVES = {
+    Fact.AMOUNT: re.compile(r"\d[\d  .,]*\s*(?:EUR\b|euros?\b|€)|millions? d'euros|\d\s*%", re.I),
+    Fact.DURATION: re.compile(
+        rf"\b{_NUMBER}\s+(?:heures?|jours?|mois|ans|années?|semaines?|hours?|days?|months?|years?|weeks?)\b"
+        r"|\bsans (?:délai|retard)|\bimmédiatement\b|\bwithout (?:undue )?delay\b|\bimmediately\b",
+        re.I,
+    ),
+    Fact.DATE: re.compile(rf"\b\d{{1,2}}(?:er)?\s+(?:{_MONTHS})\s+\d{{4}}\b|\b(?:19|20)\d{{2}}\b", re.I),
+}
+
+
+def asked_fact(question: str) -> Fact | None:
+    return next((fact for fact, pattern in _ASKS.items() if pattern.search(question)), None)
+
+
+def gives(fact: Fact, text: str) -> bool:
+    return _GIVES[fact].search(text) is not None
