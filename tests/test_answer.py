@@ -54,6 +54,21 @@ def test_verifier_removes_invented_quotes_and_unsupported_sentences(cadre):
     assert nothing.refused
 
 
+def test_verifier_keeps_a_guidance_quote_whose_label_quotes_a_title(cadre):
+    """Guide Etalab, « Qui est concerné … ? » : « … » [1] — the label's « » is not a quote to find in the passage."""
+    chunk = next(
+        c
+        for c in cadre.index.chunks
+        if c.doc_id == "guide-etalab-algorithmes"
+        and (title := re.search(r"«\s*(.+?)\s*»", c.label))
+        and title.group(1) not in c.text
+    )
+    quote = next(line for line in chunk.text.split("\n") if len(line) > 40 and "«" not in line)
+    draft = Answer(text=f"{chunk.label} : « {quote} » [1]", refused=False, citations=[Citation(1, chunk, quote)])
+    checked = verify(draft, {c.id: c for c in cadre.index.chunks})
+    assert not checked.refused and checked.text == draft.text
+
+
 def test_off_topic_question_is_refused_plainly(cadre):
     answer = cadre.answer("Quelle est la recette de la tarte Tatin ?")
     assert answer.refused and answer.text.startswith(REFUSAL)

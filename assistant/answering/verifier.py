@@ -51,8 +51,12 @@ def _support(sentence: str, cited: list[Citation], lang: str) -> float:
 
 
 def _quotes_hold(sentence: str, cited: list[Citation]) -> bool:
-    """Every « quote » in the sentence is in one of the passages it cites (an elided end, « … […] », is allowed)."""
+    """Every « quote » in the sentence is in one of the passages it cites (an elided end, « … […] », is allowed).
+
+    The cited labels are set aside first: a guidance section's label quotes its title (Guide Etalab, « Qui … ? »)."""
     passages = [" ".join(c.chunk.text.split()) for c in cited]
+    for citation in cited:
+        sentence = sentence.replace(citation.chunk.label, " ")
     for quoted in QUOTED.findall(sentence):
         words = " ".join(_ELIDED.sub("", quoted).split())
         if words and not any(words in passage for passage in passages):
