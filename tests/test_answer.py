@@ -11,6 +11,7 @@ from datetime import date
 
 from assistant.answering.asked_fact import Fact, asked_fact, gives
 from assistant.answering.followup import rewrite
+from assistant.answering.in_force import asks_when
 from assistant.answering.refusal import REFUSAL
 from assistant.answering.unknown_text import unknown_text
 from assistant.answering.verifier import verify
@@ -145,6 +146,18 @@ def test_a_when_question_answered_from_the_gdpr_gets_no_ai_act_dates(cadre):
     assert answer.citations[0].chunk.doc_id == "gdpr"
     assert not any("article 113" in note for note in answer.notes)
     assert all(c.chunk.ref != "art:113" for c in answer.citations)
+
+
+def test_a_question_on_what_applies_already_gets_the_calendar_and_a_conjunction_does_not(cadre):
+    """« S'appliquent déjà » asks about the calendar without « quand »; « quand on achète » is not a date asked."""
+    assert asks_when("Quelles parties du règlement IA s'appliquent déjà, et lesquelles plus tard ?")
+    assert asks_when("On nous avait annoncé 2026 pour les outils sensibles : est-ce toujours d'actualité ?")
+    assert not asks_when("Quand on achète un outil d'IA, doit-on privilégier les logiciels libres ?")
+    assert not asks_when("When must deployers carry out a fundamental rights impact assessment?")
+    answer = cadre.answer(
+        "Pour une note au maire : quelles obligations du règlement IA s'appliquent déjà ?", today=date(2026, 11, 27)
+    )
+    assert any(n.startswith("déjà applicable au 27/11/2026") for n in answer.notes)
 
 
 def test_follow_up_is_rewritten_with_the_conversation(cadre):

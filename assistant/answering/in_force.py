@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from assistant.answering.asked_fact import Fact, asked_fact
 from assistant.answering.sentences import sentences
 from assistant.records import Chunk, Citation
 
@@ -36,9 +37,10 @@ _MONTHS = {
     )
 }
 _DATE = re.compile(r"\b(\d{1,2}) (" + "|".join(_MONTHS) + r") (\d{4})\b", re.I)
-_WHEN = re.compile(
-    r"\b(quand|à partir de quand|date|dates|calendrier|échéance|depuis quand|applicable|s'applique"
-    r"|entr\w+ en (vigueur|application)|when|apply from)\b",
+# A question about when rules apply, beyond a plain « quand ? »: « s'appliquent déjà », « toujours d'actualité ».
+_APPLICATION = re.compile(
+    r"\b(dates?|calendrier|échéances?|applicables?|s'appliqu\w*|entr\w+ en (vigueur|application)"
+    r"|toujours d'actualité|report(é|ée|és|ées)?|apply|applies|applicable|enters? into force)\b",
     re.I,
 )
 
@@ -70,7 +72,8 @@ def amendment_notes(citations: list[Citation], chunks: list[Chunk]) -> tuple[lis
 
 
 def asks_when(question: str) -> bool:
-    return _WHEN.search(question) is not None
+    """A date asked (« depuis quand ? », not the « quand » of « quand on utilise… ») or when rules apply."""
+    return asked_fact(question) is Fact.DATE or _APPLICATION.search(question) is not None
 
 
 def application_dates(chunks: list[Chunk], today: date) -> tuple[list[str], Citation | None]:
