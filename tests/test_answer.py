@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 import subprocess
 import sys
@@ -12,10 +13,11 @@ from datetime import date
 from assistant.answering.asked_fact import Fact, asked_fact, gives
 from assistant.answering.followup import rewrite
 from assistant.answering.in_force import asks_when
-from assistant.answering.refusal import REFUSAL
+from assistant.answering.refusal import REFUSAL, RefusalPolicy, coverage
 from assistant.answering.unknown_text import unknown_text
 from assistant.answering.verifier import verify
 from assistant.records import Answer, Citation
+from assistant.retrieval.hybrid import Signals
 
 QUESTION = "Peut-on utiliser la reconnaissance faciale en temps réel dans l'espace public ?"
 
@@ -74,6 +76,17 @@ def test_off_topic_question_is_refused_plainly(cadre):
     answer = cadre.answer("Quelle est la recette de la tarte Tatin ?")
     assert answer.refused and answer.text.startswith(REFUSAL)
     assert answer.citations == []
+
+
+def test_a_low_dense_score_is_overruled_when_the_passages_hold_the_question_s_words(cadre):
+    question = "Quelles sont les obligations des importateurs de systèmes d'IA à haut risque ?"
+    hits = cadre.retrieve(question, k=8)
+    assert coverage(question, "fr", hits) >= RefusalPolicy().coverage_enough
+    weak = Signals(dense_top=RefusalPolicy().dense_min - 0.1)
+    assert not RefusalPolicy().refuses(question, "fr", hits, weak)
+    assert RefusalPolicy(coverage_enough=math.inf).refuses(question, "fr", hits, weak)
+    off_topic = "Quelle est la recette de la tarte Tatin ?"
+    assert RefusalPolicy().refuses(off_topic, "fr", cadre.retrieve(off_topic, k=8), weak)
 
 
 def test_a_text_the_corpus_never_mentions_is_named_in_the_refusal(cadre):

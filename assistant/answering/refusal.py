@@ -19,13 +19,20 @@ LEADS = 3
 
 @dataclass(frozen=True)
 class RefusalPolicy:
+    """Refuse below `coverage_min`, or below `dense_min` unless the best passages hold `coverage_enough` of the
+    question's terms: a question whose words are nearly all in the passages is on topic, however it is phrased."""
+
     dense_min: float = 0.864
     coverage_min: float = 0.05
+    coverage_enough: float = 0.8
 
     def refuses(self, question: str, lang: str, hits: list[Hit], signals: Signals) -> bool:
         if any("reference" in h.retrievers for h in hits):
             return False
-        return not hits or signals.dense_top < self.dense_min or coverage(question, lang, hits) < self.coverage_min
+        if not hits:
+            return True
+        share = coverage(question, lang, hits)
+        return share < self.coverage_min or (signals.dense_top < self.dense_min and share < self.coverage_enough)
 
 
 def coverage(question: str, lang: str, hits: list[Hit]) -> float:
