@@ -29,7 +29,7 @@ from assistant.indexing.index import CorpusIndex, open_index
 from assistant.indexing.manifest import IndexUnavailable, check_manifest, read_manifest
 from assistant.records import Answer, Chunk, Hit
 from assistant.retrieval.filters import Filters
-from assistant.retrieval.hybrid import HybridRetriever, HybridSettings
+from assistant.retrieval.hybrid import HybridRetriever, HybridSettings, Signals
 
 log = logging.getLogger(__name__)
 ANSWER_HITS = 8
@@ -122,24 +122,38 @@ class Cadre:
         lang = guess_language(query)
         retriever = HybridRetriever(self.index, self.embedder, self.hybrid)
         hits, signals = retriever.search_with_signals(query, lang, k=ANSWER_HITS, filters=filters)
-        unknown = unknown_text(query, self.index.mentions)
-        if unknown or self.refusal.refuses(query, lang, hits, signals):
-            reason = f"« {unknown} » n'apparaît dans aucun des textes de référence." if unknown else None
-            result = Answer(text=refusal_text(hits, reason), refused=True)
-        else:
+        result = self._refusal_before_drafting(query, lang, hits, signals)
+        if result is None:
             result = verify(self._draft(query, lang, hits, engine), self._by_id, lang)
             if result.refused:
                 result.text = refusal_text(hits)
             else:
                 self._add_law_in_force(query, result, today or self.settings.today or date.today())
-                fact = asked_fact(query)
-                if fact in REQUIRED and not gives(fact, "\n".join([result.text, *result.notes])):
-                    reason = f"Les passages trouvés ne donnent pas {fact.value}."
-                    result = Answer(text=refusal_text(hits, reason), refused=True, notes=result.notes)
+                result = self._refusal_for_missing_fact(query, hits, result) or result
         if query != question:
             result.notes.insert(0, f"Question comprise avec la conversation : « {query} »")
         result.latency_ms = (time.perf_counter() - started) * 1000
         return result
+
+    def _refusal_before_drafting(self, query: str, lang: str, hits: list[Hit], signals: Signals) -> Answer | None:
+        """A refusal when the question is about a text the corpus never mentions, or the evidence is too weak."""
+        unknown = unknown_text(query, self.index.mentions)
+        if unknown:
+            reason = f"« {unknown} » n'apparaît dans aucun des textes de référence."
+            return Answer(text=refusal_text(hits, reason), refused=True)
+        if self.refusal.refuses(query, lang, hits, signals):
+            return Answer(text=refusal_text(hits), refused=True)
+        return None
+
+    @staticmethod
+    def _refusal_for_missing_fact(query: str, hits: list[Hit], result: Answer) -> Answer | None:
+        """A refusal when the question asks an amount or a time limit and the verified answer gives none; the
+        answer's notes go with it, since they speak of citations the refusal no longer shows."""
+        fact = asked_fact(query)
+        if fact not in REQUIRED or gives(fact, "\n".join([result.text, *result.notes])):
+            return None
+        reason = f"Les passages trouvés ne donnent pas {fact.value}."
+        return Answer(text=refusal_text(hits, reason), refused=True)
 
     def _add_law_in_force(self, question: str, result: Answer, today: date) -> None:
         notes, added = amendment_notes(result.citations, self.index.chunks)

@@ -24,6 +24,8 @@ _MONTHS = (
 
 
 class Fact(Enum):
+    """The value is how a refusal names the fact the passages do not give."""
+
     AMOUNT = "ce montant"
     DURATION = "ce délai ou cette durée"
     DATE = "cette date"
