@@ -14,6 +14,7 @@ from assistant.answering.asked_fact import Fact, asked_fact, gives
 from assistant.answering.followup import rewrite
 from assistant.answering.in_force import asks_when
 from assistant.answering.refusal import REFUSAL, RefusalPolicy, coverage
+from assistant.answering.sentences import lead_in, sentences
 from assistant.answering.unknown_text import unknown_text
 from assistant.answering.verifier import verify
 from assistant.records import Answer, Citation
@@ -37,6 +38,22 @@ def test_binding_law_comes_first_and_the_point_opens_the_answer(cadre):
     assert answer.text.startswith(("Non", "Sous conditions", "Oui"))
     authorities = [c.chunk.authority.startswith("binding") for c in answer.citations]
     assert authorities == sorted(authorities, reverse=True)
+
+
+def test_a_list_item_is_read_with_the_sentence_that_introduces_it(cadre):
+    """Article 5 § 1 c) (social scoring) says nothing of a ban by itself: « sont interdites » is in its lead-in,
+    which may sit in an earlier chunk of the same paragraph."""
+    item_chunk = next(
+        c
+        for c in cadre.index.chunks
+        if c.doc_id == "ai-act" and c.ref == "art:5" and c.lang == "fr" and "c) la mise" in c.text
+    )
+    item = next(s for s in sentences(item_chunk) if s.text.startswith("c) "))
+    lead = lead_in(item, cadre.index.provision_chunks(item_chunk))
+    assert lead is not None and lead.text.endswith("interdites:")
+    answer = cadre.answer("Peut-on noter nos habitants selon leur comportement pour attribuer les places en crèche ?")
+    assert answer.text.startswith("Non")
+    assert [c.quote for c in answer.citations[:2]] == [lead.text, item.text]
 
 
 def test_verifier_removes_invented_quotes_and_unsupported_sentences(cadre):

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 from assistant.answering.asked_fact import Fact, asked_fact, gives
-from assistant.answering.sentences import Sentence, sentences
+from assistant.answering.sentences import Sentence, lead_in, sentences
 from assistant.indexing.analysis import analyse
 from assistant.records import Answer, Chunk, Citation, Hit
 from assistant.retrieval.expansion import expand
@@ -58,6 +58,10 @@ def _score(sentence: Sentence, terms: dict[str, float], fact: Fact | None) -> fl
     return bonus * sum(terms.get(t, 0.0) for t in set(found)) / math.log(3 + len(found))
 
 
+def _gives_force(text: str) -> bool:
+    return any(pattern.search(text) for pattern in (_FORBIDDEN, _CONDITIONAL, _DUTY))
+
+
 def opening(question: str, quotes: list[str]) -> str:
     """Oui, non or sous conditions, when a yes/no question meets passages that say so; else nothing.
 
@@ -92,6 +96,11 @@ def extractive_answer(question: str, lang: str, hits: list[Hit], siblings: Sibli
     best = max((score for score, _, _ in chosen if score < PINNED), default=0.0)
     kept = [c for c in chosen if c[0] >= PINNED or c[0] >= RELEVANCE * best][:MAX_SENTENCES]
     kept.sort(key=lambda x: (not x[2].chunk.authority.startswith("binding"), x[1], x[2].start))
+    # A list item (« c) la note sociale… ») opens with the sentence that gives it force (« … sont interdites : »),
+    # when that sentence bans, requires or sets conditions (not « on entend par : »).
+    lead = lead_in(kept[0][2], siblings(kept[0][2].chunk) if siblings else [kept[0][2].chunk]) if kept else None
+    if lead is not None and _gives_force(lead.text) and all(sentence != lead for _, _, sentence in kept):
+        kept.insert(0, (0.0, kept[0][1], lead))
     citations = [Citation(n, s.chunk, s.text) for n, (_, _, s) in enumerate(kept, 1)]
     lines = [
         f"{c.chunk.label} : « {c.quote}{' […]' if sentence.cut else ''} » [{c.n}]"
