@@ -64,7 +64,8 @@ def lead_in(sentence: Sentence, passages: list[Chunk]) -> Sentence | None:
         return None
     before = []
     for chunk in passages:
-        before += [s for s in sentences(chunk) if chunk != sentence.chunk or s.start < sentence.start]
-        if chunk == sentence.chunk:
+        same = chunk.id == sentence.chunk.id
+        before += [s for s in sentences(chunk) if not same or s.start < sentence.start]
+        if same:
             break
     return next((s for s in reversed(before) if s.text.endswith(":") and not _LIST_ITEM.match(s.text)), None)
