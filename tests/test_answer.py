@@ -106,6 +106,16 @@ def test_a_low_dense_score_is_overruled_when_the_passages_hold_the_question_s_wo
     assert RefusalPolicy().refuses(off_topic, "fr", cadre.retrieve(off_topic, k=8), weak)
 
 
+def test_coverage_counts_the_topic_and_reads_everyday_words_through_the_lexicon(cadre):
+    """« chatbot » is covered where the passage says « interagir directement avec des personnes physiques »;
+    « quand » asks, it is no part of the topic."""
+    chatbot = "Doit-on dire aux usagers du chatbot qu'ils parlent à une IA ?"
+    hits = cadre.retrieve(chatbot, k=8)
+    assert coverage(chatbot, "fr", hits) > coverage(chatbot.replace("chatbot", "zorglub"), "fr", hits)
+    elections = "C'est quand, les prochaines élections municipales ?"
+    assert coverage(elections, "fr", cadre.retrieve(elections, k=8)) == 0.0
+
+
 def test_a_text_the_corpus_never_mentions_is_named_in_the_refusal(cadre):
     answer = cadre.answer("Quelles obligations le règlement DORA impose-t-il à notre régie de transport ?")
     assert answer.refused and answer.text.startswith(REFUSAL)

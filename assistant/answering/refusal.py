@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from assistant.indexing.analysis import analyse
 from assistant.records import Hit
+from assistant.retrieval.expansion import lay_matches
 from assistant.retrieval.hybrid import Signals
 
 REFUSAL = "Je n'ai pas trouvé de réponse à cette question dans les textes de référence."
@@ -35,13 +36,27 @@ class RefusalPolicy:
         return share < self.coverage_min or (signals.dense_top < self.dense_min and share < self.coverage_enough)
 
 
+# Words that ask rather than name what is asked about: they are no part of the topic the passages must cover.
+_ASKING = frozenset(analyse("quand combien comment pourquoi quel quelle quels quelles lequel laquelle", "fr")).union(
+    analyse("when how why which what where", "en")
+)
+
+
 def coverage(question: str, lang: str, hits: list[Hit]) -> float:
-    """Share of the question's content terms found in the three best passages."""
-    terms = set(analyse(question, lang))
+    """Share of the question's topic terms found in the three best passages.
+
+    An everyday word counts as found when the legal terms it stands for are (« chatbot » where the
+    passage says « interagir directement avec des personnes physiques »)."""
+    terms = set(analyse(question, lang)) - _ASKING
     found: set[str] = set()
     for hit in hits[:3]:
         found |= set(analyse(hit.chunk.text, hit.chunk.lang))
-    return len(terms & found) / len(terms) if terms else 0.0
+    covered = terms & found
+    if lang == "fr":
+        for lay, legal in lay_matches(question):
+            if set(analyse(legal, lang)) & found:
+                covered |= terms & set(analyse(lay, lang))
+    return len(covered) / len(terms) if terms else 0.0
 
 
 def refusal_text(hits: list[Hit], reason: str | None = None) -> str:

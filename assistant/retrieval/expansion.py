@@ -101,10 +101,14 @@ _LEXICON: tuple[tuple[str, str], ...] = (
 _COMPILED = tuple((re.compile(pattern, re.I), terms) for pattern, terms in _LEXICON)
 
 
+def lay_matches(question: str) -> list[tuple[str, str]]:
+    """Each everyday phrase of the question that the table knows, with the legal terms it points to."""
+    return [(match.group(), terms) for pattern, terms in _COMPILED for match in pattern.finditer(question)]
+
+
 def expand(question: str) -> str:
     """The question followed by the legal terms its everyday words point to (French questions only)."""
-    extra = [terms for pattern, terms in _COMPILED if pattern.search(question)]
-    return " ".join([question, *extra])
+    return " ".join([question, *dict.fromkeys(terms for _, terms in lay_matches(question))])
 
 
 def known(term: str) -> bool:
