@@ -80,11 +80,12 @@ def opening(question: str, quotes: list[str]) -> str:
 
 def extractive_answer(question: str, lang: str, hits: list[Hit], siblings: Siblings | None = None) -> Answer:
     """Draft answer from the top hits; the verifier and refusal step run after it."""
+    provision = siblings or (lambda chunk: [chunk])
     terms = _terms(question, lang)
     fact = asked_fact(question)
     chosen: list[tuple[float, int, Sentence]] = []
     for rank, hit in enumerate(hits[:HITS_READ]):
-        passages = siblings(hit.chunk) if siblings else [hit.chunk]
+        passages = provision(hit.chunk)
         candidates = [s for chunk in passages for s in sentences(chunk)]
         scored = sorted(((_score(s, terms, fact), s) for s in candidates), key=lambda x: -x[0])
         must = rank == 0 or "reference" in hit.retrievers
@@ -98,7 +99,7 @@ def extractive_answer(question: str, lang: str, hits: list[Hit], siblings: Sibli
     kept.sort(key=lambda x: (not x[2].chunk.authority.startswith("binding"), x[1], x[2].start))
     # A list item (« c) la note sociale… ») opens with the sentence that gives it force (« … sont interdites : »),
     # when that sentence bans, requires or sets conditions (not « on entend par : »).
-    lead = lead_in(kept[0][2], siblings(kept[0][2].chunk) if siblings else [kept[0][2].chunk]) if kept else None
+    lead = lead_in(kept[0][2], provision(kept[0][2].chunk)) if kept else None
     if lead is not None and _gives_force(lead.text) and all(sentence != lead for _, _, sentence in kept):
         kept.insert(0, (0.0, kept[0][1], lead))
     citations = [Citation(n, s.chunk, s.text) for n, (_, _, s) in enumerate(kept, 1)]
