@@ -10,7 +10,7 @@ import logging
 import time
 from dataclasses import replace
 from datetime import date
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 from assistant.answering.asked_fact import REQUIRED, asked_fact, gives
@@ -93,10 +93,12 @@ class Cadre:
             )
         return self._llm
 
-    def _draft(self, query: str, lang: str, hits: list[Hit], engine: str) -> Answer:
+    def _draft(self, query: str, lang: str, hits: list[Hit], engine: str, signals: Signals) -> Answer:
         """The engine's draft; the LLM falls back to the extractive engine, and says so, when it cannot answer."""
+        vector = signals.query
+        closeness = None if vector is None else partial(self.index.sentence_closeness, query=vector)
         if engine != "llm":
-            return extractive_answer(query, lang, hits, self.index.provision_chunks)
+            return extractive_answer(query, lang, hits, self.index.provision_chunks, closeness)
         reason = "Aucun modèle de langage n'est configuré (llm_url)"
         if self.llm is not None:
             try:
@@ -104,7 +106,7 @@ class Cadre:
             except LLMUnavailable as exc:
                 log.warning("LLM engine unavailable, falling back to the extractive engine: %s", exc)
                 reason = f"Le modèle de langage n'a pas répondu ({exc})"
-        fallback = extractive_answer(query, lang, hits, self.index.provision_chunks)
+        fallback = extractive_answer(query, lang, hits, self.index.provision_chunks, closeness)
         fallback.notes.append(f"{reason} : réponse extractive à la place.")
         return fallback
 
@@ -124,7 +126,7 @@ class Cadre:
         hits, signals = retriever.search_with_signals(query, lang, k=ANSWER_HITS, filters=filters)
         result = self._refusal_before_drafting(query, lang, hits, signals)
         if result is None:
-            result = verify(self._draft(query, lang, hits, engine), self._by_id, lang)
+            result = verify(self._draft(query, lang, hits, engine, signals), self._by_id, lang)
             if result.refused:
                 result.text = refusal_text(hits)
             else:

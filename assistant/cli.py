@@ -38,7 +38,7 @@ def _print_report(report: IngestReport) -> None:
         print(_table(rows))
         print(
             f"\n{report.documents} editions, {report.pages} pages, {report.chunks} chunks "
-            f"({report.embedded} embedded, {report.reused} from cache) in {report.seconds:.1f} s"
+            f"({report.embedded} vectors embedded, {report.reused} from cache) in {report.seconds:.1f} s"
         )
     for warning in report.warnings:
         print(f"warning: {warning}")

@@ -9,16 +9,19 @@ import subprocess
 import sys
 from dataclasses import replace
 from datetime import date
+from functools import partial
 
 from assistant.answering.asked_fact import Fact, asked_fact, gives
+from assistant.answering.extractive import extractive_answer
 from assistant.answering.followup import rewrite
 from assistant.answering.in_force import asks_when
+from assistant.answering.lead_in import lead_in
 from assistant.answering.refusal import REFUSAL, RefusalPolicy, coverage
-from assistant.answering.sentences import lead_in, sentences
 from assistant.answering.unknown_text import unknown_text
 from assistant.answering.verifier import verify
 from assistant.records import Answer, Citation
-from assistant.retrieval.hybrid import Signals
+from assistant.retrieval.hybrid import HybridRetriever, Signals
+from assistant.structure.sentences import sentences
 
 QUESTION = "Peut-on utiliser la reconnaissance faciale en temps réel dans l'espace public ?"
 
@@ -54,6 +57,25 @@ def test_a_list_item_is_read_with_the_sentence_that_introduces_it(cadre):
     answer = cadre.answer("Peut-on noter nos habitants selon leur comportement pour attribuer les places en crèche ?")
     assert answer.text.startswith("Non")
     assert [c.quote for c in answer.citations[:2]] == [lead.text, item.text]
+
+
+def test_a_sentence_close_in_meaning_to_the_question_is_quoted_earlier(cadre):
+    """Article 50 § 1 answers « doit-il dire qu'il est une IA ? » with other words (« informées qu'elles
+    interagissent avec un système d'IA »): weighing the sentences by meaning brings it up the answer."""
+    question = "Un chatbot municipal doit-il dire qu'il est une IA ?"
+    hits, signals = HybridRetriever(cadre.index, cadre.embedder, cadre.hybrid).search_with_signals(question, "fr")
+    closeness = partial(cadre.index.sentence_closeness, query=signals.query)
+    sentence = sentences(hits[0].chunk)[0]
+    row = next(r for r, c in enumerate(cadre.index.chunks) if c.id == hits[0].chunk.id)
+    stored = cadre.index.sentence_vectors[cadre.index.sentence_offsets[row]]
+    assert math.isclose(closeness(sentence), float(stored @ signals.query), rel_tol=1e-6)
+
+    def article_50(answer: Answer) -> int:
+        return next(n for n, c in enumerate(answer.citations) if c.chunk.ref == "art:50")
+
+    plain = extractive_answer(question, "fr", hits, cadre.index.provision_chunks)
+    weighed = extractive_answer(question, "fr", hits, cadre.index.provision_chunks, closeness)
+    assert article_50(weighed) < article_50(plain)
 
 
 def test_verifier_removes_invented_quotes_and_unsupported_sentences(cadre):

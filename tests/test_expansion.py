@@ -16,6 +16,7 @@ from assistant.retrieval.expansion import expand
         ("Elle veut que ses messages soient effacés.", "droit à l'effacement"),
         ("Le dossier peut-il être traité entièrement par l'IA ?", "traitement automatisé"),
         ("Faut-il prévenir l'usager qu'il discute avec une IA ?", "interagir directement avec des personnes"),
+        ("Les habitants doivent-ils savoir qu'ils parlent à une machine ?", "interagir directement avec des personnes"),
         ("Le site dépose des cookies", "équipement terminal"),
         ("Qu'est-ce que la culture IA attendue des agents ?", "maîtrise de l'IA"),
         ("Doit-on inscrire ce traitement au registre ?", "registre des activités de traitement"),

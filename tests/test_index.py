@@ -12,13 +12,16 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from assistant.api import Cadre
 from assistant.indexing.index import open_index
 from assistant.indexing.manifest import IndexUnavailable, read_manifest, write_manifest
+from assistant.indexing.sentence_vectors import load_sentence_vectors, save_sentence_vectors, sentence_texts
 from assistant.retrieval.context import whole_provision
 from assistant.stats import edition_stats
+from assistant.structure.sentences import sentences
 
 
 @pytest.fixture(scope="session")
@@ -91,7 +94,29 @@ def test_unchanged_reingest_embeds_nothing(cadre):
     assert report.up_to_date
     forced = cadre.ingest(force=True)
     assert forced.embedded == 0
-    assert forced.reused == forced.chunks == len(cadre.index.chunks)
+    assert forced.chunks == len(cadre.index.chunks)
+    assert forced.reused == forced.chunks + len(cadre.index.sentence_vectors)
+
+
+def test_each_sentence_of_each_passage_has_its_vector(cadre):
+    index = cadre.index
+    counts = [len(sentences(chunk)) for chunk in index.chunks]
+    assert list(np.diff(index.sentence_offsets)) == counts
+    assert len(index.sentence_vectors) == sum(counts) > 3 * len(index.chunks)
+    article_5 = next(row for row, c in enumerate(index.chunks) if c.ref == "art:5" and c.lang == "fr")
+    first, last = index.sentence_offsets[article_5], index.sentence_offsets[article_5 + 1]
+    fresh = cadre.embedder.embed_passages(sentence_texts([index.chunks[article_5]])[0])
+    assert np.allclose(index.sentence_vectors[first:last], fresh, atol=1e-4)
+
+
+def test_sentence_vectors_out_of_step_with_the_passages_are_an_error(cadre, tmp_path):
+    copy = tmp_path / "index"
+    shutil.copytree(cadre.settings.index_dir, copy, ignore=shutil.ignore_patterns(".lock"))
+    folder = copy / read_manifest(copy).generation
+    vectors, offsets = load_sentence_vectors(folder)
+    save_sentence_vectors(folder, vectors[:-1], offsets)
+    with pytest.raises(IndexUnavailable, match=r"inconsistent.*cadre ingest --force"):
+        open_index(copy, cadre.embedder.model_id)
 
 
 def test_manifest_mismatch_is_a_clear_error(cadre, tmp_path):

@@ -31,9 +31,9 @@ from support import free_port
 
 from assistant.answering.llm import CLOSE, OPEN, LLMEngine, LLMUnavailable, is_instruction
 from assistant.answering.refusal import REFUSAL
-from assistant.answering.sentences import sentences
 from assistant.api import Cadre
 from assistant.cli import parser
+from assistant.structure.sentences import sentences
 
 QUESTION = "Quelles obligations pour le déployeur d'un système d'IA à haut risque ?"
 SOCIAL_SCORING = "Une commune peut-elle mettre en place une notation sociale des habitants ?"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import replace
 
 from assistant.retrieval.context import whole_provision
 from assistant.retrieval.filters import BINDING, Filters
@@ -88,3 +89,31 @@ def test_a_recital_found_lifts_the_article_it_explains(cadre):
     assert rows[:3] == [others[0], others[1], recital] and len(rows) == len(ranking)
     unlifted = HybridRetriever(cadre.index, cadre.embedder, HybridSettings(recital_lift=0.0))
     assert unlifted.lift_explained_articles(ranking) == ranking
+
+
+def _labels(cadre, question: str, **settings) -> list[str]:
+    retriever = HybridRetriever(cadre.index, cadre.embedder, replace(cadre.hybrid, **settings))
+    return [hit.chunk.label for hit in retriever.search(question, "fr", k=cadre.hybrid.sentence_depth)]
+
+
+def test_the_closest_sentence_reorders_the_leading_provisions(cadre):
+    """Article 22 says in one sentence what the agent asks; fusion alone puts a longer, looser article first."""
+    question = "Un agent peut-il refuser une décision prise par un logiciel ?"
+    fused = _labels(cadre, question, sentence_weight=0.0)
+    reranked = _labels(cadre, question)
+    assert reranked[0] == "RGPD, article 22, §§ 1 à 2" != fused[0]
+    assert sorted(reranked) == sorted(fused), "the re-ranking only reorders what fusion found"
+
+
+def test_a_named_provision_stays_first_whatever_its_sentences(cadre):
+    question = "Article 95 de la loi Informatique et Libertés : un agent peut-il refuser la décision d'un logiciel ?"
+    assert _labels(cadre, question)[0] == "Loi Informatique et Libertés, article 95"
+
+
+def test_score_fusion_ranks_by_rescaled_scores(cadre):
+    """The alternative to RRF that `evaluation.tune_fusion` measures: each retriever's scores mapped onto [0, 1]."""
+    settings = replace(cadre.hybrid, fusion="scores")
+    shares = settings.fused([(7, 12.0), (3, 9.0), (5, 4.0)])
+    assert shares == [(7, 1.0), (3, 0.625), (5, 0.0)]
+    firsts = {_labels(cadre, QUESTION, fusion=fusion)[0].partition(" §")[0] for fusion in ("scores", "rrf")}
+    assert firsts == {"RIA, article 5,"}

@@ -13,13 +13,16 @@ import re
 from collections.abc import Callable
 
 from assistant.answering.asked_fact import Fact, asked_fact, gives
-from assistant.answering.sentences import Sentence, lead_in, sentences
+from assistant.answering.lead_in import lead_in
 from assistant.indexing.analysis import analyse
 from assistant.records import Answer, Chunk, Citation, Hit
 from assistant.retrieval.expansion import expand
+from assistant.structure.sentences import Sentence, sentences
 
 # The other chunks of a hit's provision, in the same edition: a hit on paragraph 8 may be answered by paragraph 1.
 Siblings = Callable[[Chunk], list[Chunk]]
+# Cosine between a sentence's vector and the question's (`CorpusIndex.sentence_closeness`).
+Closeness = Callable[[Sentence], float]
 MAX_SENTENCES = 4
 HITS_READ = 5
 # The best sentence of the best hit, and of any provision the question names, is always kept.
@@ -28,6 +31,10 @@ PINNED = 100.0
 RELEVANCE = 0.5
 # A sentence that carries the fact the question asks for (an amount, a time limit, a date) counts this much more.
 FACT_BONUS = 1.5
+# Shared words miss paraphrase: a sentence's score is also multiplied by 1 + SEMANTIC × (cosine − SEMANTIC_FLOOR)
+# when its meaning is close to the question's (cosines of unrelated French sentences sit near the floor).
+SEMANTIC = 40.0
+SEMANTIC_FLOOR = 0.8
 _YES_NO = re.compile(
     r"^(est-ce|peut-on|peut-elle|peut-il|doit-on|doit-elle|doit-il|faut-il|a-t-on|ai-je|avons-nous|sommes-nous"
     r"|suis-je|y a-t-il|puis-je|pouvons-nous|devons-nous)\b"
@@ -50,11 +57,13 @@ def _terms(question: str, lang: str) -> dict[str, float]:
     return weights
 
 
-def _score(sentence: Sentence, terms: dict[str, float], fact: Fact | None) -> float:
+def _score(sentence: Sentence, terms: dict[str, float], fact: Fact | None, closeness: Closeness | None) -> float:
     found = analyse(sentence.text, sentence.chunk.lang)
     if not found:
         return 0.0
     bonus = FACT_BONUS if fact and gives(fact, sentence.text) else 1.0
+    if closeness is not None:
+        bonus *= 1.0 + SEMANTIC * max(0.0, closeness(sentence) - SEMANTIC_FLOOR)
     return bonus * sum(terms.get(t, 0.0) for t in set(found)) / math.log(3 + len(found))
 
 
@@ -78,7 +87,9 @@ def opening(question: str, quotes: list[str]) -> str:
     return ""
 
 
-def extractive_answer(question: str, lang: str, hits: list[Hit], siblings: Siblings | None = None) -> Answer:
+def extractive_answer(
+    question: str, lang: str, hits: list[Hit], siblings: Siblings | None = None, closeness: Closeness | None = None
+) -> Answer:
     """Draft answer from the top hits; the verifier and refusal step run after it."""
     provision = siblings or (lambda chunk: [chunk])
     terms = _terms(question, lang)
@@ -87,7 +98,7 @@ def extractive_answer(question: str, lang: str, hits: list[Hit], siblings: Sibli
     for rank, hit in enumerate(hits[:HITS_READ]):
         passages = provision(hit.chunk)
         candidates = [s for chunk in passages for s in sentences(chunk)]
-        scored = sorted(((_score(s, terms, fact), s) for s in candidates), key=lambda x: -x[0])
+        scored = sorted(((_score(s, terms, fact, closeness), s) for s in candidates), key=lambda x: -x[0])
         must = rank == 0 or "reference" in hit.retrievers
         for score, sentence in scored[: 2 if rank == 0 else 1]:
             if score > 0 or must:

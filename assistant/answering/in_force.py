@@ -11,8 +11,8 @@ import re
 from datetime import date
 
 from assistant.answering.asked_fact import Fact, asked_fact
-from assistant.answering.sentences import sentences
 from assistant.records import Chunk, Citation
+from assistant.structure.sentences import sentences
 
 AMENDED_BY = "règlement (UE) 2026/1744"
 AMENDED_SINCE = "27 juillet 2026"

@@ -13,10 +13,10 @@ import re
 
 import httpx
 
-from assistant.answering.sentences import sentences
 from assistant.answering.verifier import MARK, QUOTED, split_sentences
 from assistant.indexing.analysis import analyse
 from assistant.records import Answer, Chunk, Citation, Hit
+from assistant.structure.sentences import sentences
 
 OPEN = "<<<PASSAGES>>>"
 CLOSE = "<<<FIN DES PASSAGES>>>"

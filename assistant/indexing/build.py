@@ -35,6 +35,7 @@ from assistant.indexing.manifest import (
     write_manifest,
 )
 from assistant.indexing.recital_links import LINKS_FILE, link_recitals, save_links
+from assistant.indexing.sentence_vectors import save_sentence_vectors, sentence_texts
 from assistant.indexing.store import write_chunks
 from assistant.records import Chunk, Document, Edition
 from assistant.sources.base import LoadError
@@ -45,6 +46,8 @@ from assistant.structure.chunking import Chunker
 log = logging.getLogger(__name__)
 GENERATION_PREFIX = "gen-"
 Progress = Callable[[str, int, int], None]
+# Sentence vectors and, for each passage row, where its sentences start (`indexing/sentence_vectors.py`).
+Sentences = tuple[np.ndarray, np.ndarray]
 
 
 class IngestBusy(Exception):
@@ -58,6 +61,7 @@ class IngestReport:
     documents: int = 0
     pages: int = 0
     chunks: int = 0
+    # Vectors, one per passage and one per sentence (`indexing/sentence_vectors.py`).
     embedded: int = 0
     reused: int = 0
     seconds: float = 0.0
@@ -167,37 +171,41 @@ class IndexBuilder:
             report.pages += len(document.pages)
         return documents
 
-    def _vectors(self, chunks: list[Chunk], report: IngestReport) -> np.ndarray:
+    def _vectors(self, texts: list[str], report: IngestReport, unit: str, label: str) -> np.ndarray:
+        """One vector per text, from the cache where it has it; a text repeated across editions is embedded once."""
         model_id = self.embedder.model_id
-        keys = [cache_key(model_id, c.embed_text) for c in chunks]
+        keys = [cache_key(model_id, text) for text in texts]
         cache = EmbeddingCache(self.settings.cache_dir / "embeddings.sqlite", self.embedder.dim)
         try:
             known = cache.get_many(keys)
-            missing = [i for i, key in enumerate(keys) if key not in known]
-            report.reused = len(chunks) - len(missing)
-            report.embedded = len(missing)
+            missing = list({key: i for i, key in enumerate(keys) if key not in known}.values())
+            report.reused += len(texts) - len(missing)
+            report.embedded += len(missing)
             batch = self.settings.embed_batch_size * 16
-            with tqdm(total=len(missing), desc="embedding", unit="chunk", disable=None) as bar:
+            with tqdm(total=len(missing), desc="embedding", unit=unit, disable=None) as bar:
                 for start in range(0, len(missing), batch):
                     rows = missing[start : start + batch]
-                    vectors = self.embedder.embed_passages([chunks[i].embed_text for i in rows])
+                    vectors = self.embedder.embed_passages([texts[i] for i in rows])
                     fresh = {keys[i]: v for i, v in zip(rows, vectors, strict=True)}
                     cache.put_many(fresh)
                     known.update(fresh)
                     bar.update(len(rows))
                     if self.progress:
-                        self.progress("Calcul des vecteurs", start + len(rows), len(missing))
+                        self.progress(f"Calcul des vecteurs des {label}", start + len(rows), len(missing))
         finally:
             cache.close()
-        if not chunks:
+        if not texts:
             return np.zeros((0, self.embedder.dim), dtype=np.float32)
         return np.vstack([known[key] for key in keys]).astype(np.float32)
 
-    def _publish(self, chunks: list[Chunk], vectors: np.ndarray, manifest: Manifest) -> None:
+    def _publish(
+        self, chunks: list[Chunk], vectors: np.ndarray, sentence_vectors: Sentences, manifest: Manifest
+    ) -> None:
         folder = self.index_dir / manifest.generation
         folder.mkdir(parents=True)
         write_chunks(folder / "chunks.sqlite", chunks)
         save_dense(build_dense(vectors, self.settings.faiss_index), folder / "dense.faiss")
+        save_sentence_vectors(folder, *sentence_vectors)
         save_links(link_recitals(chunks, vectors), folder / LINKS_FILE)
         lexical = folder / "lexical"
         lexical.mkdir()
@@ -251,7 +259,9 @@ class IndexBuilder:
             made = chunker.chunks(document)
             report.per_edition.append((document.edition.key, len(document.pages), len(made)))
             chunks.extend(made)
-        vectors = self._vectors(chunks, report)
+        vectors = self._vectors([c.embed_text for c in chunks], report, "passage", "passages")
+        texts, offsets = sentence_texts(chunks)
+        sentence_vectors = (self._vectors(texts, report, "sentence", "phrases"), offsets)
         loaded = {str(path) for document, _ in documents for path in document.edition.files}
         manifest = Manifest(
             generation=f"{GENERATION_PREFIX}{datetime.now(UTC):%Y%m%dT%H%M%S%f}",
@@ -264,7 +274,7 @@ class IndexBuilder:
             sources=[s for s in sources if s.path in loaded],
             skipped=report.skipped,
         )
-        self._publish(chunks, vectors, manifest)
+        self._publish(chunks, vectors, sentence_vectors, manifest)
         report.documents = len(documents)
         report.chunks = len(chunks)
         report.seconds = time.perf_counter() - started

@@ -16,8 +16,10 @@ from assistant.indexing.dense import load_dense
 from assistant.indexing.lexical import load_lexical
 from assistant.indexing.manifest import IndexUnavailable, Manifest, check_manifest, read_manifest
 from assistant.indexing.recital_links import LINKS_FILE, load_links
+from assistant.indexing.sentence_vectors import load_sentence_vectors
 from assistant.indexing.store import read_chunks
 from assistant.records import Chunk
+from assistant.structure.sentences import Sentence, sentences
 
 
 @dataclass
@@ -28,6 +30,8 @@ class CorpusIndex:
     dense: faiss.Index
     lexical: bm25s.BM25
     recital_links: np.ndarray
+    sentence_vectors: np.ndarray
+    sentence_offsets: np.ndarray
 
     @cached_property
     def by_ref(self) -> dict[tuple[str, str], list[Chunk]]:
@@ -49,6 +53,21 @@ class CorpusIndex:
         words = re.findall(r"\w+", name.casefold())
         return bool(words) and f" {' '.join(words)} " in self._words
 
+    @cached_property
+    def _rows(self) -> dict[str, int]:
+        return {chunk.id: row for row, chunk in enumerate(self.chunks)}
+
+    def sentence_closeness(self, sentence: Sentence, query: np.ndarray) -> float:
+        """Cosine of the sentence's stored vector and `query`."""
+        row = self._rows[sentence.chunk.id]
+        position = next(i for i, s in enumerate(sentences(sentence.chunk)) if s.start == sentence.start)
+        return float(self.sentence_vectors[self.sentence_offsets[row] + position] @ query)
+
+    def best_sentence(self, row: int, query: np.ndarray) -> float:
+        """Cosine of the passage's sentence closest to `query`; -1 (the floor) when it has no sentence."""
+        vectors = self.sentence_vectors[self.sentence_offsets[row] : self.sentence_offsets[row + 1]]
+        return float(np.max(vectors @ query)) if len(vectors) else -1.0
+
     def provision_chunks(self, chunk: Chunk) -> list[Chunk]:
         """Every chunk of `chunk`'s provision in the same edition, in text order (the chunk alone if it has no ref)."""
         if chunk.ref is None:
@@ -64,8 +83,17 @@ def open_index(index_dir: Path, model_id: str) -> CorpusIndex:
     chunks = read_chunks(folder / "chunks.sqlite")
     dense = load_dense(folder / "dense.faiss")
     links = load_links(folder / LINKS_FILE)
-    if dense.ntotal != len(chunks) or dense.d != manifest.dim or len(links) != len(chunks):
+    sentence_vectors, offsets = load_sentence_vectors(folder)
+    if (
+        dense.ntotal != len(chunks)
+        or dense.d != manifest.dim
+        or len(links) != len(chunks)
+        or len(offsets) != len(chunks) + 1
+        or offsets[-1] != len(sentence_vectors)
+    ):
         raise IndexUnavailable(
             f"the index in {index_dir} is inconsistent (vectors or links ≠ chunks): run `cadre ingest --force`"
         )
-    return CorpusIndex(folder, manifest, chunks, dense, load_lexical(folder / "lexical"), links)
+    return CorpusIndex(
+        folder, manifest, chunks, dense, load_lexical(folder / "lexical"), links, sentence_vectors, offsets
+    )

@@ -24,7 +24,7 @@ _LEXICON: tuple[tuple[str, str], ...] = (
     (r"[ée]motions?|humeur|stress|fatigue|somnolen", "reconnaissance des émotions"),
     (
         r"chat ?bot|agent conversationnel|assistant (virtuel|en ligne)|robot conversationnel"
-        r"|(parle|discute|[ée]change|dialogue|interagi)\w* avec (une |un |l['’])?(ia|machine|robot)\b",
+        r"|(parle|discute|[ée]change|dialogue|interagi)\w* (avec|[àa]) (une |un |l['’])?(ia|machine|robot)\b",
         "interagir directement avec des personnes physiques informées transparence",
     ),
     (r"deep ?fake|truqu[ée]|fausse vid[ée]o|image g[ée]n[ée]r[ée]e", "hypertrucage contenu généré ou manipulé"),

@@ -1,13 +1,17 @@
 """Hybrid search: dense and BM25 ranks fused by reciprocal rank fusion, then one hit per provision.
 
 RRF needs no score calibration between retrievers whose scales differ (cosine vs BM25),
-which is why it is the default; the weights are settings so that the harness can measure others.
+which is why it is the default. Fusing the scores themselves, each rescaled to [0, 1] over its pool,
+is the other recipe: it keeps a clear BM25 lead that ranks flatten. `evaluation.tune_fusion`
+measures both, and the weights are settings for the same reason.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+
+import numpy as np
 
 from assistant.indexing.dense import search_dense
 from assistant.indexing.embedder import Embedder
@@ -20,6 +24,7 @@ from assistant.retrieval.filters import Filters
 from assistant.retrieval.references import find_references
 
 POOL = 100
+Vector = np.ndarray
 
 
 @dataclass(frozen=True)
@@ -27,6 +32,8 @@ class Signals:
     """Raw evidence behind a ranking, which fused ranks hide: the answering step reads it to decide on refusal."""
 
     dense_top: float = 0.0
+    # The question's vector, when the dense retriever ran: the answer step weighs sentences with it.
+    query: Vector | None = None
 
 
 @dataclass(frozen=True)
@@ -39,8 +46,10 @@ class HybridSettings:
     """
 
     mode: str = "hybrid"
+    # "rrf": weight / (rrf_k + rank); "scores": weight × the retriever's score rescaled to [0, 1] over its pool.
+    fusion: str = "rrf"
     dense_weight: float = 1.0
-    lexical_weight: float = 1.0
+    lexical_weight: float = 1.5
     recital_prior: float = 0.3
     guidance_prior: float = 0.7
     expansion: bool = True
@@ -48,10 +57,22 @@ class HybridSettings:
     rrf_k: int = 30
     # A recital found at rank r also places the article it explains at rank r / recital_lift (0: no lift).
     recital_lift: float = 0.5
+    # The best `sentence_depth` provisions are ranked once more by their sentence closest to the question,
+    # and that ranking is fused in with this weight (0: off; hybrid mode only).
+    sentence_weight: float = 2.0
+    sentence_depth: int = 5
 
     def prior(self, chunk: Chunk) -> float:
         weight = self.recital_prior if chunk.kind == "recital" else 1.0
         return weight * (1.0 if chunk.authority.startswith("binding") else self.guidance_prior)
+
+    def fused(self, results: list[tuple[int, float]]) -> list[tuple[int, float]]:
+        """Each row's share of the fused score before weight and prior, in the order of `results`."""
+        if self.fusion == "rrf":
+            return [(row, 1.0 / (self.rrf_k + rank)) for rank, (row, _) in enumerate(results, 1)]
+        low = min((raw for _, raw in results), default=0.0)
+        span = max((raw for _, raw in results), default=0.0) - low or 1.0
+        return [(row, (raw - low) / span) for row, raw in results]
 
 
 def _paragraph_numbers(paragraphs: str) -> set[str]:
@@ -76,15 +97,17 @@ class HybridRetriever:
         self.embedder = embedder
         self.settings = settings or HybridSettings()
 
-    def _ranked(self, question: str, lang: str, pool: int) -> dict[str, list[tuple[int, float]]]:
+    def _ranked(self, question: str, lang: str, pool: int) -> tuple[dict[str, list[tuple[int, float]]], Vector | None]:
+        """Each retriever's ranking, and the question's vector when the dense retriever ran."""
         ranked = {}
+        query = None
         expanded = expand(question) if self.settings.expansion and lang == "fr" else question
         if self.settings.mode in {"hybrid", "dense"}:
-            dense_query = expanded if self.settings.dense_expansion else question
-            ranked["dense"] = search_dense(self.index.dense, self.embedder.embed_query(dense_query), pool)
+            query = self.embedder.embed_query(expanded if self.settings.dense_expansion else question)
+            ranked["dense"] = search_dense(self.index.dense, query, pool)
         if self.settings.mode in {"hybrid", "bm25"}:
             ranked["bm25"] = search_lexical(self.index.lexical, expanded, lang, pool)
-        return {name: self.lift_explained_articles(results) for name, results in ranked.items()}
+        return {name: self.lift_explained_articles(results) for name, results in ranked.items()}, query
 
     def lift_explained_articles(self, results: list[tuple[int, float]]) -> list[tuple[int, float]]:
         """The ranking with each recital's article moved up to `recital_lift` of the recital's rank, unless it
@@ -138,17 +161,13 @@ class HybridRetriever:
         dense_top = 0.0
         # A filter may exclude most of a fixed pool: filtered searches rank the whole (small) corpus instead.
         pool = POOL if filters == Filters() else len(self.index.chunks)
-        for name, results in self._ranked(question, lang, pool).items():
-            rank = 0
-            for row, raw in results:
-                if not filters.allows(self.index.chunks[row]):
-                    continue
-                if name == "dense":
-                    dense_top = max(dense_top, raw)
-                rank += 1
-                scores[row] += (
-                    weights[name] * self.settings.prior(self.index.chunks[row]) / (self.settings.rrf_k + rank)
-                )
+        ranked, query = self._ranked(question, lang, pool)
+        for name, results in ranked.items():
+            allowed = [(row, raw) for row, raw in results if filters.allows(self.index.chunks[row])]
+            if name == "dense":
+                dense_top = max((raw for _, raw in allowed), default=0.0)
+            for row, share in self.settings.fused(allowed):
+                scores[row] += weights[name] * self.settings.prior(self.index.chunks[row]) * share
                 found_by[row].append(name)
         pinned = self._referenced_rows(question, filters)
         top = max(scores.values(), default=0.0)
@@ -159,9 +178,27 @@ class HybridRetriever:
         groups: dict[tuple[str, str], list[int]] = {}
         for row in ordered:
             groups.setdefault(_provision_key(self.index.chunks[row]), []).append(row)
+        # Per provision: its best row, which carries the score, and the row shown, in the question's language.
+        provisions = [
+            (rows[0], min(rows, key=lambda r: _prefer(self.index.chunks[r], lang))) for rows in groups.values()
+        ]
+        if query is not None and self.settings.mode == "hybrid" and self.settings.sentence_weight:
+            provisions = self._by_best_sentence(provisions, scores, query, set(pinned))
         hits = []
-        for rows in list(groups.values())[:k]:
-            best = rows[0]
-            shown = self.index.chunks[min(rows, key=lambda r: _prefer(self.index.chunks[r], lang))]
+        for best, shown_row in provisions[:k]:
+            shown = self.index.chunks[shown_row]
             hits.append(Hit(shown, scores[best], tuple(sorted(set(found_by[best]))), self._alternates(shown, filters)))
-        return hits, Signals(dense_top)
+        return hits, Signals(dense_top, query)
+
+    def _by_best_sentence(
+        self, provisions: list[tuple[int, int]], scores: dict[int, float], query: Vector, pinned: set[int]
+    ) -> list[tuple[int, int]]:
+        """The leading provisions re-ordered after adding a ranking by each one's sentence closest to the question
+        (the shown passage's), fused like the retrievers'; provisions the question names stay first."""
+        depth = self.settings.sentence_depth
+        head = [p for p in provisions[:depth] if p[0] not in pinned]
+        closeness = [(best, self.index.best_sentence(shown, query)) for best, shown in head]
+        for best, share in self.settings.fused(sorted(closeness, key=lambda item: -item[1])):
+            scores[best] += self.settings.sentence_weight * share
+        head.sort(key=lambda p: -scores[p[0]])
+        return [p for p in provisions[:depth] if p[0] in pinned] + head + provisions[depth:]

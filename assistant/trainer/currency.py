@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.answering.sentences import sentences
 from assistant.records import Chunk
+from assistant.structure.sentences import sentences
 from assistant.trainer.quotes import Quote
 
 DOC = "ai-act"

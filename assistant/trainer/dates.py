@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from assistant.answering.in_force import application_dates
-from assistant.answering.sentences import sentences
 from assistant.records import Chunk
+from assistant.structure.sentences import sentences
 from assistant.trainer.quotes import Quote
 from assistant.trainer.values import dates_in, day_of, french_day
 

@@ -11,8 +11,8 @@ import math
 import re
 from dataclasses import dataclass
 
-from assistant.answering.sentences import Sentence, sentences
 from assistant.records import Chunk
+from assistant.structure.sentences import Sentence, sentences
 from assistant.trainer.currency import LawInForce
 from assistant.trainer.dates import DateLine
 from assistant.trainer.quotes import Quote, quote_of, relevance, topic_terms

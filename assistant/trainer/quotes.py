@@ -5,9 +5,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from assistant.answering.sentences import Sentence, sentences
 from assistant.indexing.analysis import analyse
 from assistant.records import Chunk
+from assistant.structure.sentences import Sentence, sentences
 
 
 @dataclass(frozen=True)

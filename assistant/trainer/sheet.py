@@ -12,11 +12,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from assistant.answering.sentences import sentences
 from assistant.api import Cadre
 from assistant.records import Answer, Chunk
 from assistant.retrieval.filters import Filters
 from assistant.retrieval.references import Reference, find_references
+from assistant.structure.sentences import sentences
 from assistant.trainer.dates import DateLine, application_lines
 from assistant.trainer.quotes import Quote, best_sentences, quote_of, relevance, topic_terms
 from assistant.trainer.roles import DUTY, ROLES

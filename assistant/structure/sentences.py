@@ -1,4 +1,8 @@
-"""Sentences of a passage, as exact slices of its text, so that any of them can be quoted verbatim."""
+"""Sentences of a passage, as exact slices of its text, so that any of them can be quoted verbatim.
+
+One split serves both ends: the index embeds these sentences (`indexing/sentence_vectors.py`) and the
+answer quotes them, so a change here changes what a built index holds.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,6 @@ MAX_QUOTE = 420
 # A sentence ends at ". ", "; " or ": " before a capital, a digit or a point label, or at a line end,
 # except after an abbreviation or a number label: "L. 311-5", "art. 5", "1. Les pratiques".
 _END = re.compile(r"(?<=[.;:])\s+(?=[A-ZÀ-Ý«(0-9]|[a-z]\)\s)|\n+")
-_LIST_ITEM = re.compile(r"(?:[a-z]{1,2}|[ivxl]+|\d+°?)\)\s|\d+°\s|[-–•]\s")
 _NOT_AN_END = re.compile(r"(?:^|\s)(?:[A-Z]|[0-9]{1,3}|[IVX]{1,4}|art|al|n°|p|cf|pt|paragr)\.$", re.I)
 
 
@@ -54,18 +57,3 @@ def sentences(chunk: Chunk) -> tuple[Sentence, ...]:
             found.append(Sentence(chunk, offset, stop, cut))
         start = match.end() if match else len(chunk.text)
     return tuple(found)
-
-
-def lead_in(sentence: Sentence, passages: list[Chunk]) -> Sentence | None:
-    """The sentence ending in « : » that introduces a list item (« c) … »): the item's force comes from it,
-    as in « Les pratiques suivantes sont interdites : … c) la note sociale … ». `passages` are the chunks of the
-    item's provision in text order, since a long paragraph's items may sit in a later chunk than its opening."""
-    if not _LIST_ITEM.match(sentence.text):
-        return None
-    before = []
-    for chunk in passages:
-        same = chunk.id == sentence.chunk.id
-        before += [s for s in sentences(chunk) if not same or s.start < sentence.start]
-        if same:
-            break
-    return next((s for s in reversed(before) if s.text.endswith(":") and not _LIST_ITEM.match(s.text)), None)
