@@ -18,6 +18,7 @@ from assistant.answering.extractive import extractive_answer
 from assistant.answering.followup import rewrite
 from assistant.answering.in_force import amendment_notes, application_dates, asks_when
 from assistant.answering.llm import LLMEngine, LLMUnavailable
+from assistant.answering.past_events import PAST_EVENTS, asks_past_events
 from assistant.answering.refusal import RefusalPolicy, refusal_text
 from assistant.answering.unknown_text import unknown_text
 from assistant.answering.verifier import verify
@@ -138,11 +139,14 @@ class Cadre:
         return result
 
     def _refusal_before_drafting(self, query: str, lang: str, hits: list[Hit], signals: Signals) -> Answer | None:
-        """A refusal when the question is about a text the corpus never mentions, or the evidence is too weak."""
+        """A refusal when the question is about a text the corpus never mentions or about past events, or the evidence
+        is too weak."""
         unknown = unknown_text(query, self.index.mentions)
         if unknown:
             reason = f"« {unknown} » n'apparaît dans aucun des textes de référence."
             return Answer(text=refusal_text(hits, reason), refused=True)
+        if asks_past_events(query):
+            return Answer(text=refusal_text(hits, PAST_EVENTS), refused=True)
         if self.refusal.refuses(query, lang, hits, signals):
             return Answer(text=refusal_text(hits), refused=True)
         return None

@@ -16,6 +16,7 @@ from assistant.answering.extractive import extractive_answer
 from assistant.answering.followup import rewrite
 from assistant.answering.in_force import asks_when
 from assistant.answering.lead_in import lead_in
+from assistant.answering.past_events import PAST_EVENTS, asks_past_events
 from assistant.answering.refusal import REFUSAL, RefusalPolicy, coverage
 from assistant.answering.unknown_text import unknown_text
 from assistant.answering.verifier import verify
@@ -157,6 +158,24 @@ def test_corpus_documents_services_and_known_terms_are_not_unknown_texts(cadre):
         "Le CCAS peut-il noter les bénéficiaires avec une IA ?",
     ):
         assert unknown_text(question, cadre.index.mentions) is None, question
+
+
+def test_a_question_about_rulings_sanctions_or_head_counts_is_refused_with_why(cadre):
+    answer = cadre.answer("Le tribunal administratif a-t-il déjà annulé une délibération qui s'appuyait sur une IA ?")
+    assert answer.refused and not answer.citations
+    assert answer.text.startswith(REFUSAL) and PAST_EVENTS in answer.text
+    for question in (
+        "La CNIL a-t-elle déjà sanctionné un département ?",
+        "Combien de communes utilisent un chatbot ?",
+        "Has the supervisory authority already fined a city?",
+    ):
+        assert asks_past_events(question), question
+    for question in (
+        "Quelles obligations du règlement IA s'appliquent déjà ?",
+        "Le RIA a-t-il déjà été modifié ?",
+        "Combien de personnes doivent vérifier une identification biométrique ?",
+    ):
+        assert not asks_past_events(question), question
 
 
 def test_the_fact_a_question_asks_for_is_recognised_in_questions_and_in_quotes():

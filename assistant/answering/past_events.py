@@ -1,0 +1,33 @@
+"""Questions about what has happened rather than what the rules are: rulings, sanctions imposed, head counts.
+
+The reference texts lay down rules; they record no judgment, no sanction imposed and no statistic.
+« La CNIL a-t-elle déjà sanctionné une commune ? » finds the articles on sanctions, which say what
+may be imposed, not what was: quoting them would answer another question. Only the inverted past of
+a ruling or a sanction (« a-t-elle déjà sanctionné ») and head counts of public bodies are read this
+way: « s'appliquent déjà », « a-t-il déjà été modifié » (the 2026 amendment is in the corpus) and
+« combien de personnes doivent confirmer » ask about the rules themselves.
+"""
+
+from __future__ import annotations
+
+import re
+
+_PAST_EVENT = re.compile(
+    r"\b(?:a|ont)-t-(?:il|elle|ils|elles|on) déjà (?:été )?"
+    r"(?:annul|sanctionn|condamn|jug|censur|verbalis|mis en demeure|poursuivi|inflig|tranch|statu)\w*"
+    r"|\b(?:has|have) (?:\w+ ){1,4}already (?:been )?(?:fined|sanctioned|annulled|convicted|ruled|penali[sz]ed)\b",
+    re.I,
+)
+_HEAD_COUNT = re.compile(
+    r"\bcombien d[e'’] ?(?:collectivités|communes|départements|régions|administrations|villes|mairies)\b"
+    r"|\bhow many (?:municipalities|local authorities|councils|cities|public bodies|administrations)\b",
+    re.I,
+)
+PAST_EVENTS = (
+    "Les textes de référence posent des règles : ils ne rapportent ni décisions rendues, ni sanctions prononcées, "
+    "ni statistiques."
+)
+
+
+def asks_past_events(question: str) -> bool:
+    return bool(_PAST_EVENT.search(question) or _HEAD_COUNT.search(question))
