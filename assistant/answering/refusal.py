@@ -25,7 +25,7 @@ class RefusalPolicy:
 
     dense_min: float = 0.864
     coverage_min: float = 0.05
-    coverage_enough: float = 0.8
+    coverage_enough: float = 0.6
 
     def refuses(self, question: str, lang: str, hits: list[Hit], signals: Signals) -> bool:
         if any("reference" in h.retrievers for h in hits):
