@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from assistant.api import Cadre
+from assistant.indexing.analysis import guess_language
 from assistant.records import Answer, Chunk
 from assistant.retrieval.filters import Filters
+from assistant.retrieval.hybrid import HybridRetriever, HybridSettings
 from assistant.retrieval.references import Reference, find_references
 from assistant.structure.sentences import sentences
 from assistant.trainer.dates import DateLine, application_lines
@@ -32,8 +34,10 @@ QUESTIONS = 5
 # A role named at most this far before a duty verb is taken to be the one who must act.
 SUBJECT_SPAN = 200
 # A provision found by search is only shown as related when it ranks this high (fused score, both retrievers
-# agreeing on it) and its quote shares this many terms with the source's title or opening.
+# agreeing on it) and its quote shares this many terms with the source's title or opening. The score is that of
+# plain RRF with equal weights, the scale it was set on: the answer's tuned fusion would let weaker matches through.
 SEARCH_MIN_SCORE = 0.05
+RELATED_SEARCH = HybridSettings(lexical_weight=1.0, sentence_weight=0.0)
 SHARED_TERMS = 3
 EXPLICIT = "renvoi dans le texte"
 SEARCHED = "rapprochement par recherche, à vérifier"
@@ -210,7 +214,8 @@ class SheetBuilder(ThemeContext):
         for provision in self.provisions[:SEARCHED_LINKS]:
             others = tuple(sorted({c.doc_id for c in self.chunks} - {provision.first.doc_id}))
             query = self._search_query(provision)
-            hits = self.cadre.retrieve(query, k=3, filters=Filters(doc_ids=others, langs=("fr",)))
+            search = HybridRetriever(self.cadre.index, self.cadre.embedder, RELATED_SEARCH)
+            hits = search.search(query, guess_language(query), k=3, filters=Filters(doc_ids=others, langs=("fr",)))
             hit = next((h for h in hits if (h.chunk.doc_id, h.chunk.ref or h.chunk.id) not in seen), None)
             if hit is None or hit.score < SEARCH_MIN_SCORE or "reference" in hit.retrievers:
                 continue
