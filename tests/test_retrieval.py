@@ -27,6 +27,13 @@ def test_hits_are_one_per_provision_in_the_question_language(cadre):
     assert with_alternates
 
 
+def test_a_long_guide_section_is_one_hit(cadre):
+    hits = cadre.retrieve("Une mairie doit-elle publier les règles de ses algorithmes ?", k=10)
+    sections = [h.chunk.label for h in hits if h.chunk.ref is None]
+    assert sections and len(sections) == len(set(sections))
+    assert any(sum(c.label == label for c in cadre.index.chunks) > 1 for label in sections)
+
+
 def test_filters_exclude_what_they_should(cadre):
     binding = cadre.retrieve(QUESTION, k=20, filters=Filters(authorities=BINDING))
     assert binding and all(h.chunk.authority in BINDING for h in binding)

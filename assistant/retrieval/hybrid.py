@@ -83,6 +83,10 @@ def _paragraph_numbers(paragraphs: str) -> set[str]:
 
 
 def _provision_key(chunk: Chunk) -> tuple[str, str]:
+    """What one hit stands for: an article or annex, a titled section of a guide or report (one hit, not one per
+    chunk of a long section), or else the chunk itself (an untitled stretch of a document added by a user)."""
+    if chunk.ref is None and chunk.title:
+        return (chunk.doc_id, " > ".join((*chunk.heading_path, chunk.title)))
     return (chunk.doc_id, chunk.ref or chunk.id)
 
 
