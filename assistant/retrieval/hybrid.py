@@ -1,4 +1,5 @@
-"""Hybrid search: dense and BM25 ranks fused by reciprocal rank fusion, then one hit per provision.
+"""Hybrid search: dense and BM25 ranks fused by reciprocal rank fusion, then one hit per provision, the first few
+re-ranked by their sentence closest to the question.
 
 RRF needs no score calibration between retrievers whose scales differ (cosine vs BM25),
 which is why it is the default. Fusing the scores themselves, each rescaled to [0, 1] over its pool,
@@ -9,7 +10,7 @@ measures both, and the weights are settings for the same reason.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -33,7 +34,7 @@ class Signals:
 
     dense_top: float = 0.0
     # The question's vector, when the dense retriever ran: the answer step weighs sentences with it.
-    query: Vector | None = None
+    query: Vector | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
