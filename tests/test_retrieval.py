@@ -124,3 +124,12 @@ def test_score_fusion_ranks_by_rescaled_scores(cadre):
     assert shares == [(7, 1.0), (3, 0.625), (5, 0.0)]
     firsts = {_labels(cadre, QUESTION, fusion=fusion)[0].partition(" §")[0] for fusion in ("scores", "rrf")}
     assert firsts == {"RIA, article 5,"}
+
+
+def test_a_text_the_question_names_weighs_more(cadre):
+    """« Que dit le CRPA » asks for the code: without the boost the Etalab guide, which explains it, comes first."""
+    question = "Que dit le CRPA sur la mention explicite ?"
+    assert _labels(cadre, question, named_document_boost=1.0)[0].startswith("Guide Etalab")
+    assert _labels(cadre, question)[0] == "CRPA, article L. 311-3-1"
+    gdpr = _labels(cadre, "Le RGPD s'applique-t-il aux données des agents ?")
+    assert gdpr[0].startswith("RGPD") and sum(label.startswith("RGPD") for label in gdpr) >= 3

@@ -22,7 +22,7 @@ from assistant.indexing.recital_links import NO_LINK
 from assistant.records import Chunk, Hit
 from assistant.retrieval.expansion import expand
 from assistant.retrieval.filters import Filters
-from assistant.retrieval.references import find_references
+from assistant.retrieval.references import find_references, mentioned_documents
 
 POOL = 100
 Vector = np.ndarray
@@ -60,11 +60,14 @@ class HybridSettings:
     recital_lift: float = 0.5
     # The best `sentence_depth` provisions are ranked once more by their sentence closest to the question,
     # and that ranking is fused in with this weight (0: off; hybrid mode only).
-    sentence_weight: float = 2.0
-    sentence_depth: int = 5
+    sentence_weight: float = 5.0
+    sentence_depth: int = 10
+    # A question that names a text (« le RGPD », « le règlement omnibus ») weighs that text's passages this much more.
+    named_document_boost: float = 2.0
 
-    def prior(self, chunk: Chunk) -> float:
+    def prior(self, chunk: Chunk, named: frozenset[str] = frozenset()) -> float:
         weight = self.recital_prior if chunk.kind == "recital" else 1.0
+        weight *= self.named_document_boost if chunk.doc_id in named else 1.0
         return weight * (1.0 if chunk.authority.startswith("binding") else self.guidance_prior)
 
     def fused(self, results: list[tuple[int, float]]) -> list[tuple[int, float]]:
@@ -167,12 +170,13 @@ class HybridRetriever:
         # A filter may exclude most of a fixed pool: filtered searches rank the whole (small) corpus instead.
         pool = POOL if filters == Filters() else len(self.index.chunks)
         ranked, query = self._ranked(question, lang, pool)
+        named = frozenset(mentioned_documents(question))
         for name, results in ranked.items():
             allowed = [(row, raw) for row, raw in results if filters.allows(self.index.chunks[row])]
             if name == "dense":
                 dense_top = max((raw for _, raw in allowed), default=0.0)
             for row, share in self.settings.fused(allowed):
-                scores[row] += weights[name] * self.settings.prior(self.index.chunks[row]) * share
+                scores[row] += weights[name] * self.settings.prior(self.index.chunks[row], named) * share
                 found_by[row].append(name)
         pinned = self._referenced_rows(question, filters)
         top = max(scores.values(), default=0.0)
