@@ -35,9 +35,9 @@ QUESTIONS = 5
 SUBJECT_SPAN = 200
 # A provision found by search is only shown as related when it ranks this high (fused score, both retrievers
 # agreeing on it) and its quote shares this many terms with the source's title or opening. The score is that of
-# plain RRF with equal weights, the scale it was set on: the answer's tuned fusion would let weaker matches through.
+# plain RRF with equal weights and nothing added, the scale it was set on: the tuned fusion would let weaker matches in.
 SEARCH_MIN_SCORE = 0.05
-RELATED_SEARCH = HybridSettings(lexical_weight=1.0, sentence_weight=0.0)
+RELATED_SEARCH = HybridSettings(lexical_weight=1.0, sentence_weight=0.0, named_document_boost=1.0)
 SHARED_TERMS = 3
 EXPLICIT = "renvoi dans le texte"
 SEARCHED = "rapprochement par recherche, à vérifier"
