@@ -57,16 +57,19 @@ class CorpusIndex:
     def _rows(self) -> dict[str, int]:
         return {chunk.id: row for row, chunk in enumerate(self.chunks)}
 
+    def sentence_cosines(self, row: int, query: np.ndarray) -> np.ndarray:
+        """Cosine of each sentence of passage `row` with `query`, in the order of `sentences(chunk)`."""
+        return self.sentence_vectors[self.sentence_offsets[row] : self.sentence_offsets[row + 1]] @ query
+
     def sentence_closeness(self, sentence: Sentence, query: np.ndarray) -> float:
         """Cosine of the sentence's stored vector and `query`."""
-        row = self._rows[sentence.chunk.id]
         position = next(i for i, s in enumerate(sentences(sentence.chunk)) if s.start == sentence.start)
-        return float(self.sentence_vectors[self.sentence_offsets[row] + position] @ query)
+        return float(self.sentence_cosines(self._rows[sentence.chunk.id], query)[position])
 
     def best_sentence(self, row: int, query: np.ndarray) -> float:
         """Cosine of the passage's sentence closest to `query`; -1 (the floor) when it has no sentence."""
-        vectors = self.sentence_vectors[self.sentence_offsets[row] : self.sentence_offsets[row + 1]]
-        return float(np.max(vectors @ query)) if len(vectors) else -1.0
+        cosines = self.sentence_cosines(row, query)
+        return float(np.max(cosines)) if len(cosines) else -1.0
 
     def provision_chunks(self, chunk: Chunk) -> list[Chunk]:
         """Every chunk of `chunk`'s provision in the same edition, in text order (the chunk alone if it has no ref)."""

@@ -187,10 +187,10 @@ class HybridRetriever:
         groups: dict[tuple[str, str], list[int]] = {}
         for row in ordered:
             groups.setdefault(_provision_key(self.index.chunks[row]), []).append(row)
-        # Per provision: its best row, which carries the score, and the row shown, in the question's language.
-        provisions = [
-            (rows[0], min(rows, key=lambda r: _prefer(self.index.chunks[r], lang))) for rows in groups.values()
-        ]
+        # Per provision that can be shown or re-ranked: its best row, which carries the score, and the row shown,
+        # in the question's language.
+        leading = list(groups.values())[: max(k, self.settings.sentence_depth)]
+        provisions = [(rows[0], min(rows, key=lambda r: _prefer(self.index.chunks[r], lang))) for rows in leading]
         if query is not None and self.settings.mode == "hybrid" and self.settings.sentence_weight:
             provisions = self._by_best_sentence(provisions, scores, query, set(pinned))
         hits = []

@@ -211,10 +211,10 @@ class SheetBuilder(ThemeContext):
                 if target and (reference.doc_id, reference.ref) not in seen:
                     seen.add((reference.doc_id, reference.ref))
                     found += [link] if (link := self._link(provision, target, EXPLICIT)) else []
+        search = HybridRetriever(self.cadre.index, self.cadre.embedder, RELATED_SEARCH)
         for provision in self.provisions[:SEARCHED_LINKS]:
             others = tuple(sorted({c.doc_id for c in self.chunks} - {provision.first.doc_id}))
             query = self._search_query(provision)
-            search = HybridRetriever(self.cadre.index, self.cadre.embedder, RELATED_SEARCH)
             hits = search.search(query, guess_language(query), k=3, filters=Filters(doc_ids=others, langs=("fr",)))
             hit = next((h for h in hits if (h.chunk.doc_id, h.chunk.ref or h.chunk.id) not in seen), None)
             if hit is None or hit.score < SEARCH_MIN_SCORE or "reference" in hit.retrievers:
