@@ -13,10 +13,9 @@ from datetime import date
 from functools import cache, partial
 from pathlib import Path
 
-from assistant.answering.asked_fact import REQUIRED, asked_fact, gives
 from assistant.answering.extractive import extractive_answer
 from assistant.answering.followup import rewrite
-from assistant.answering.in_force import amendment_notes, application_dates, asks_when
+from assistant.answering.in_force import amendment_notes, application_dates
 from assistant.answering.llm import LLMEngine, LLMUnavailable
 from assistant.answering.past_events import PAST_EVENTS, asks_past_events
 from assistant.answering.refusal import RefusalPolicy, refusal_text
@@ -29,14 +28,13 @@ from assistant.indexing.embedder import Embedder
 from assistant.indexing.index import CorpusIndex, open_index
 from assistant.indexing.manifest import IndexUnavailable, check_manifest, read_manifest
 from assistant.records import Answer, Chunk, Hit
+from assistant.retrieval.asked_fact import REQUIRED, asked_fact, asks_when, gives
 from assistant.retrieval.filters import Filters
 from assistant.retrieval.hybrid import HybridRetriever, HybridSettings, Signals
+from assistant.retrieval.references import AI_ACT_TEXTS
 
 log = logging.getLogger(__name__)
 ANSWER_HITS = 8
-# The application dates of the AI Act are added to a "when" question whose answer rests first on the AI Act
-# or on the regulation that amended it, not to a GDPR question that happens to cite it further down.
-AI_ACT_TEXTS = frozenset({"ai-act", "reg-2026-1744"})
 
 
 class Cadre:
@@ -163,6 +161,8 @@ class Cadre:
 
     def _add_law_in_force(self, question: str, result: Answer, today: date) -> None:
         notes, added = amendment_notes(result.citations, self.index.chunks)
+        # The calendar goes with a "when" question whose answer rests first on the AI Act or its amendment, not with
+        # a GDPR question that happens to cite it further down.
         if asks_when(question) and result.citations and result.citations[0].chunk.doc_id in AI_ACT_TEXTS:
             dates, article = application_dates(self.index.chunks, today)
             if article is not None and dates:

@@ -11,16 +11,15 @@ from dataclasses import replace
 from datetime import date
 from functools import partial
 
-from assistant.answering.asked_fact import Fact, asked_fact, gives
 from assistant.answering.extractive import extractive_answer
 from assistant.answering.followup import rewrite
-from assistant.answering.in_force import asks_when
 from assistant.answering.lead_in import lead_in
 from assistant.answering.past_events import PAST_EVENTS, asks_past_events
 from assistant.answering.refusal import REFUSAL, RefusalPolicy, coverage
 from assistant.answering.unknown_text import unknown_text
 from assistant.answering.verifier import verify
 from assistant.records import Answer, Citation
+from assistant.retrieval.asked_fact import Fact, asked_fact, asks_when, gives
 from assistant.retrieval.hybrid import HybridRetriever, Signals
 from assistant.structure.sentences import sentences
 

@@ -133,3 +133,29 @@ def test_a_text_the_question_names_weighs_more(cadre):
     assert _labels(cadre, question)[0] == "CRPA, article L. 311-3-1"
     gdpr = _labels(cadre, "Le RGPD s'applique-t-il aux données des agents ?")
     assert gdpr[0].startswith("RGPD") and sum(label.startswith("RGPD") for label in gdpr) >= 3
+
+
+def test_a_text_named_but_out_of_reach_is_searched_on_its_own(cadre):
+    """The omnibus exists only in English: over the whole corpus a French question leaves it out of the first ten."""
+    question = "Que change le règlement omnibus pour les communes ?"
+    assert not any(label.startswith("Omnibus IA") for label in _labels(cadre, question, named_document_place=0))
+    hits = cadre.retrieve(question, k=5)
+    assert hits[1].chunk.doc_id == "reg-2026-1744" and "document" in hits[1].retrievers
+    assert [hit.score for hit in hits] == sorted((hit.score for hit in hits), reverse=True)
+    chosen = cadre.retrieve(question, k=5, filters=Filters(doc_ids=("gdpr", "crpa")))
+    assert {hit.chunk.doc_id for hit in chosen} <= {"gdpr", "crpa"}, "a document filter is the user's choice"
+
+
+def test_a_question_on_when_the_ai_act_applies_gets_article_113_first(cadre):
+    """« C'est pour quand ? » about the AI Act is answered by its Article 113; « quelles obligations s'appliquent »
+    asks which rules, and a date asked about the GDPR is the GDPR's business."""
+    when = cadre.retrieve("Les obligations sur les outils d'IA à haut risque, c'est pour quand ?", k=3)
+    assert (when[0].chunk.doc_id, when[0].chunk.ref, when[0].retrievers) == ("ai-act", "art:113", ("dates",))
+    which = cadre.retrieve("Quelles obligations s'appliquent aux chatbots ?", k=10)
+    assert all(hit.chunk.ref != "art:113" for hit in which)
+    gdpr = cadre.retrieve("Depuis quand le RGPD est-il applicable ?", k=3)
+    assert gdpr[0].chunk.doc_id == "gdpr" and all(hit.chunk.ref != "art:113" for hit in gdpr)
+    filtered = cadre.retrieve(
+        "Les obligations sur les outils d'IA à haut risque, c'est pour quand ?", k=3, filters=Filters(doc_ids=("gdpr",))
+    )
+    assert all(hit.chunk.doc_id == "gdpr" for hit in filtered)

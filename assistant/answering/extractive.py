@@ -12,10 +12,10 @@ import math
 import re
 from collections.abc import Callable
 
-from assistant.answering.asked_fact import Fact, asked_fact, gives
 from assistant.answering.lead_in import lead_in
 from assistant.indexing.analysis import analyse
 from assistant.records import Answer, Chunk, Citation, Hit
+from assistant.retrieval.asked_fact import Fact, asked_fact, gives
 from assistant.retrieval.expansion import expand
 from assistant.structure.sentences import Sentence, sentences
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from assistant.answering.asked_fact import Fact, asked_fact
 from assistant.records import Chunk, Citation
 from assistant.structure.sentences import sentences
 
@@ -37,12 +36,6 @@ _MONTHS = {
     )
 }
 _DATE = re.compile(r"\b(\d{1,2}) (" + "|".join(_MONTHS) + r") (\d{4})\b", re.I)
-# A question about when rules apply, beyond a plain « quand ? »: « s'appliquent déjà », « toujours d'actualité ».
-_APPLICATION = re.compile(
-    r"\b(dates?|calendrier|échéances?|applicables?|s'appliqu\w*|entr\w+ en (vigueur|application)"
-    r"|toujours d'actualité|report(é|ée|és|ées)?|apply|applies|applicable|enters? into force)\b",
-    re.I,
-)
 
 
 def _consolidated(chunks: list[Chunk], ref: str) -> list[Chunk]:
@@ -69,11 +62,6 @@ def amendment_notes(citations: list[Citation], chunks: list[Chunk]) -> tuple[lis
         where = f" ; version en vigueur citée en [{number}], en anglais, seule langue disponible" if body else ""
         notes.append(f"{chunk.label} a été modifié par le {AMENDED_BY}, applicable depuis le {AMENDED_SINCE}{where}.")
     return notes, added
-
-
-def asks_when(question: str) -> bool:
-    """A date asked (« depuis quand ? », not the « quand » of « quand on utilise… ») or when rules apply."""
-    return asked_fact(question) is Fact.DATE or _APPLICATION.search(question) is not None
 
 
 def application_dates(chunks: list[Chunk], today: date) -> tuple[list[str], Citation | None]:

@@ -1,5 +1,6 @@
 """Hybrid search: dense and BM25 ranks fused by reciprocal rank fusion, then one hit per provision, the first few
-re-ranked by their sentence closest to the question.
+re-ranked by their sentence closest to the question. Provisions the question names come first, and so does the
+AI Act's Article 113 for a question on when that act applies: no wording of « c'est pour quand ? » resembles it.
 
 RRF needs no score calibration between retrievers whose scales differ (cosine vs BM25),
 which is why it is the default. Fusing the scores themselves, each rescaled to [0, 1] over its pool,
@@ -10,7 +11,7 @@ measures both, and the weights are settings for the same reason.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -20,9 +21,16 @@ from assistant.indexing.index import CorpusIndex
 from assistant.indexing.lexical import search_lexical
 from assistant.indexing.recital_links import NO_LINK
 from assistant.records import Chunk, Hit
+from assistant.retrieval.asked_fact import asks_when
 from assistant.retrieval.expansion import expand
 from assistant.retrieval.filters import Filters
-from assistant.retrieval.references import find_references, mentioned_documents
+from assistant.retrieval.references import (
+    AI_ACT_TEXTS,
+    APPLICATION_DATES,
+    Reference,
+    find_references,
+    mentioned_documents,
+)
 
 POOL = 100
 Vector = np.ndarray
@@ -62,8 +70,11 @@ class HybridSettings:
     # and that ranking is fused in with this weight (0: off; hybrid mode only).
     sentence_weight: float = 5.0
     sentence_depth: int = 10
-    # A question that names a text (« le RGPD », « le règlement omnibus ») weighs that text's passages this much more.
+    # A question that names a text (« le RGPD », « le règlement omnibus ») weighs that text's passages this much more,
+    # and that text's best provision, searched on its own when the whole corpus left it lower, gets at least this
+    # place (0: never searched): a French question finds little of a text that exists only in English.
     named_document_boost: float = 2.0
+    named_document_place: int = 2
 
     def prior(self, chunk: Chunk, named: frozenset[str] = frozenset()) -> float:
         weight = self.recital_prior if chunk.kind == "recital" else 1.0
@@ -131,10 +142,10 @@ class HybridRetriever:
                 places[article] = (rank / share, score)
         return [(row, score) for row, (_, score) in sorted(places.items(), key=lambda item: item[1][0])]
 
-    def _referenced_rows(self, question: str, filters: Filters) -> list[int]:
-        """Rows of the provisions the question names, first chunk of each, in the order they are named."""
+    def _referenced_rows(self, references: list[Reference], filters: Filters) -> list[int]:
+        """Rows of the provisions referred to, first chunk of each, in the order given."""
         rows = []
-        for reference in find_references(question):
+        for reference in references:
             for row, chunk in enumerate(self.index.chunks):
                 named = reference.doc_id is None or chunk.doc_id == reference.doc_id
                 if named and chunk.ref == reference.ref and filters.allows(chunk):
@@ -178,11 +189,14 @@ class HybridRetriever:
             for row, share in self.settings.fused(allowed):
                 scores[row] += weights[name] * self.settings.prior(self.index.chunks[row], named) * share
                 found_by[row].append(name)
-        pinned = self._referenced_rows(question, filters)
+        pinned = dict.fromkeys(self._referenced_rows(find_references(question), filters), "reference")
+        if self._asks_ai_act_dates(question, named, scores):
+            for row in self._referenced_rows([APPLICATION_DATES], filters):
+                pinned.setdefault(row, "dates")
         top = max(scores.values(), default=0.0)
-        for rank, row in enumerate(pinned):
+        for rank, (row, why) in enumerate(pinned.items()):
             scores[row] = top + 1.0 + 1.0 / (1 + rank)
-            found_by[row].append("reference")
+            found_by[row].append(why)
         ordered = sorted(scores, key=lambda row: (-scores[row], row))
         groups: dict[tuple[str, str], list[int]] = {}
         for row in ordered:
@@ -197,7 +211,37 @@ class HybridRetriever:
         for best, shown_row in provisions[:k]:
             shown = self.index.chunks[shown_row]
             hits.append(Hit(shown, scores[best], tuple(sorted(set(found_by[best]))), self._alternates(shown, filters)))
-        return hits, Signals(dense_top, query)
+        return self._with_named_documents(question, lang, hits, named, filters)[:k], Signals(dense_top, query)
+
+    def _asks_ai_act_dates(self, question: str, named: frozenset[str], scores: dict[int, float]) -> bool:
+        """A question on when rules apply, about the AI Act: named, or else the text the best passage is from."""
+        if not asks_when(question):
+            return False
+        if named:
+            return "ai-act" in named
+        leader = max(scores, key=lambda row: (scores[row], -row), default=None)
+        return leader is not None and self.index.chunks[leader].doc_id in AI_ACT_TEXTS
+
+    def _with_named_documents(
+        self, question: str, lang: str, hits: list[Hit], named: frozenset[str], filters: Filters
+    ) -> list[Hit]:
+        """The hits with each named text's best provision moved up to `named_document_place`, found by a search of
+        that text alone when needed; it takes the score of the place it is given, so scores still fall by rank."""
+        place = self.settings.named_document_place
+        if not place or filters.doc_ids:
+            return hits
+        for doc_id in named:
+            if any(hit.chunk.doc_id == doc_id for hit in hits[:place]):
+                continue
+            found = self.search(question, lang, k=1, filters=replace(filters, doc_ids=(doc_id,)))
+            if not found:
+                continue
+            key = _provision_key(found[0].chunk)
+            hits = [hit for hit in hits if _provision_key(hit.chunk) != key]
+            at = min(place, len(hits) + 1) - 1
+            score = hits[at].score if at < len(hits) else found[0].score
+            hits.insert(at, replace(found[0], score=score, retrievers=(*found[0].retrievers, "document")))
+        return hits
 
     def _by_best_sentence(
         self, provisions: list[tuple[int, int]], scores: dict[int, float], query: Vector, pinned: set[int]

@@ -5,6 +5,7 @@ answered: the extractive engine prefers sentences that carry the asked fact, and
 carries no amount or time limit when one was asked says plainly that the texts do not give it.
 A date is not held to that: the texts set dates apart from the duty (an entry-into-force article,
 the AI Act's Article 113), so a date missing from the quotes says little about the corpus.
+Retrieval reads the question too: when the AI Act's rules apply is what its Article 113 says.
 """
 
 from __future__ import annotations
@@ -64,9 +65,26 @@ _GIVES = {
 }
 
 
+# A question about when rules apply, beyond a plain « quand ? »: « s'appliquent déjà », « toujours d'actualité ».
+# Not « quelles règles s'appliquent » nor "what obligations apply": those ask which rules, not since when.
+_APPLICATION = re.compile(
+    r"\b(calendrier|échéances?|dates? d'(?:entrée en )?application|entr\w+ en (?:vigueur|application)"
+    r"|s'appliqu\w*(?:-t-(?:il|elle|ils|elles))? déjà|déjà (?:en vigueur|applicables?)|toujours d'actualité"
+    r"|report(?:é|ée|és|ées)|plus tard"
+    r"|becomes? applicable|appl(?:y|ies) from|enters? into force|entry into force|timeline"
+    r"|already (?:appl(?:y|ies|icable)|in force)|when (?:does|do|will) [^?]*\b(?:apply|applicable))\b",
+    re.I,
+)
+
+
 def asked_fact(question: str) -> Fact | None:
     return next((fact for fact, pattern in _ASKS.items() if pattern.search(question)), None)
 
 
 def gives(fact: Fact, text: str) -> bool:
     return _GIVES[fact].search(text) is not None
+
+
+def asks_when(question: str) -> bool:
+    """A date asked (« depuis quand ? », not the « quand » of « quand on utilise… ») or when rules apply."""
+    return asked_fact(question) is Fact.DATE or _APPLICATION.search(question) is not None
