@@ -129,7 +129,7 @@ class Cadre:
             if result.refused:
                 result.text = refusal_text(hits)
             else:
-                self._add_law_in_force(query, result, today or self.settings.today or date.today())
+                self._add_law_in_force(query, lang, result, today or self.settings.today or date.today())
                 result = self._refusal_for_missing_fact(query, hits, result) or result
         if query != question:
             result.notes.insert(0, f"Question comprise avec la conversation : « {query} »")
@@ -159,15 +159,19 @@ class Cadre:
         reason = f"Les passages trouvés ne donnent pas {fact.value}."
         return Answer(text=refusal_text(hits, reason), refused=True)
 
-    def _add_law_in_force(self, question: str, result: Answer, today: date) -> None:
-        notes, added = amendment_notes(result.citations, self.index.chunks)
+    def _add_law_in_force(self, question: str, lang: str, result: Answer, today: date) -> None:
+        notes, added = amendment_notes(result.citations, self.index.chunks, lang)
         # The calendar goes with a "when" question whose answer rests first on the AI Act or its amendment, not with
-        # a GDPR question that happens to cite it further down.
+        # a GDPR question that happens to cite it further down. It is quoted from the consolidated article, which the
+        # answer may already cite.
         if asks_when(question) and result.citations and result.citations[0].chunk.doc_id in AI_ACT_TEXTS:
             dates, article = application_dates(self.index.chunks, today)
             if article is not None and dates:
-                added.append(replace(article, n=len(result.citations) + len(added) + 1))
-                notes.append(f"Dates d'application du RIA modifié (article 113, texte consolidé) [{added[-1].n}] :")
+                cited = next((c.n for c in result.citations if c.chunk.id == article.chunk.id), None)
+                if cited is None:
+                    added.append(replace(article, n=len(result.citations) + len(added) + 1))
+                    cited = added[-1].n
+                notes.append(f"Dates d'application du RIA modifié (article 113, texte consolidé) [{cited}] :")
                 notes.extend(dates)
         result.citations.extend(added)
         result.notes.extend(notes)

@@ -218,6 +218,16 @@ def test_when_questions_list_what_applies_at_the_given_date(cadre):
         "À partir de quand les règles sur l'IA à haut risque s'appliquent-elles ?", today=date(2028, 1, 1)
     )
     assert any(n.startswith("déjà applicable") and "2 December 2027" in n for n in later.notes)
+    first = answer.citations[0]
+    assert (first.chunk.ref, first.chunk.version.startswith("consolidated")) == ("art:113", True), "dates in force"
+    in_english = f"RIA, article 113 [{first.n}] : version en vigueur après le règlement (UE) 2026/1744, en anglais"
+    assert any(n.startswith(in_english) for n in answer.notes)
+    assert any(
+        n.startswith(f"Dates d'application du RIA modifié (article 113, texte consolidé) [{first.n}]")
+        for n in answer.notes
+    )
+    cited = [c.chunk.id for c in answer.citations]
+    assert len(cited) == len(set(cited)), "the article that gives the dates is cited once"
 
 
 def test_a_when_question_answered_from_the_gdpr_gets_no_ai_act_dates(cadre):
@@ -237,6 +247,9 @@ def test_a_question_on_what_applies_already_gets_the_calendar_and_a_conjunction_
     assert asks_when("On nous avait annoncé 2026 pour les outils sensibles : est-ce toujours d'actualité ?")
     assert not asks_when("Quand on achète un outil d'IA, doit-on privilégier les logiciels libres ?")
     assert not asks_when("When must deployers carry out a fundamental rights impact assessment?")
+    assert not asks_when("Quelles obligations s'appliquent aux chatbots ?")
+    assert not asks_when("What obligations apply to providers of general-purpose AI models?")
+    assert asks_when("When does the AI Act become applicable to high-risk systems?")
     answer = cadre.answer(
         "Pour une note au maire : quelles obligations du règlement IA s'appliquent déjà ?", today=date(2026, 11, 27)
     )

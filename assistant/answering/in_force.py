@@ -15,6 +15,7 @@ from assistant.structure.sentences import sentences
 
 AMENDED_BY = "règlement (UE) 2026/1744"
 AMENDED_SINCE = "27 juillet 2026"
+IN_ENGLISH = "en anglais, seule langue disponible"
 _MONTHS = {
     m: i
     for i, m in enumerate(
@@ -42,16 +43,21 @@ def _consolidated(chunks: list[Chunk], ref: str) -> list[Chunk]:
     return [c for c in chunks if c.doc_id == "ai-act" and c.ref == ref and c.version.startswith("consolidated")]
 
 
-def amendment_notes(citations: list[Citation], chunks: list[Chunk]) -> tuple[list[str], list[Citation]]:
-    """Notes for cited AI Act provisions that the 2026 amendment changed, and the consolidated quotes to add."""
+def amendment_notes(citations: list[Citation], chunks: list[Chunk], lang: str) -> tuple[list[str], list[Citation]]:
+    """Notes for cited AI Act provisions that the 2026 amendment changed, and the consolidated quotes to add; a
+    consolidated quote cited as it is, in a language other than the question's, is said to be the only one."""
     notes: list[str] = []
     added: list[Citation] = []
     seen: set[str] = set()
     for citation in citations:
         chunk = citation.chunk
-        if chunk.doc_id != "ai-act" or chunk.version.startswith("consolidated") or not chunk.ref or chunk.ref in seen:
+        if chunk.doc_id != "ai-act" or not chunk.ref or chunk.ref in seen:
             continue
         seen.add(chunk.ref)
+        if chunk.version.startswith("consolidated"):
+            if chunk.lang != lang:
+                notes.append(f"{chunk.label} [{citation.n}] : version en vigueur après le {AMENDED_BY}, {IN_ENGLISH}.")
+            continue
         current = [c for c in _consolidated(chunks, chunk.ref) if c.amended]
         if not current:
             continue
@@ -59,7 +65,7 @@ def amendment_notes(citations: list[Citation], chunks: list[Chunk]) -> tuple[lis
         number = len(citations) + len(added) + 1
         if body is not None:
             added.append(Citation(number, current[0], body.text))
-        where = f" ; version en vigueur citée en [{number}], en anglais, seule langue disponible" if body else ""
+        where = f" ; version en vigueur citée en [{number}], {IN_ENGLISH}" if body else ""
         notes.append(f"{chunk.label} a été modifié par le {AMENDED_BY}, applicable depuis le {AMENDED_SINCE}{where}.")
     return notes, added
 

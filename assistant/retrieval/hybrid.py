@@ -105,9 +105,10 @@ def _provision_key(chunk: Chunk) -> tuple[str, str]:
     return (chunk.doc_id, chunk.ref or chunk.id)
 
 
-def _prefer(chunk: Chunk, lang: str) -> tuple[bool, int]:
-    """Sort key among editions of one provision: the question's language first, then the latest in force."""
-    return (chunk.lang != lang, -int((chunk.in_force_from or "0").replace("-", "")))
+def _prefer(chunk: Chunk, lang: str, latest: bool = False) -> tuple[bool, int]:
+    """Sort key among editions of one provision: the question's language first, then the latest in force; or the
+    latest first whatever its language, for a provision shown for its dates, which are what amendments move."""
+    return (not latest and chunk.lang != lang, -int((chunk.in_force_from or "0").replace("-", "")))
 
 
 class HybridRetriever:
@@ -201,10 +202,12 @@ class HybridRetriever:
         groups: dict[tuple[str, str], list[int]] = {}
         for row in ordered:
             groups.setdefault(_provision_key(self.index.chunks[row]), []).append(row)
-        # Per provision that can be shown or re-ranked: its best row, which carries the score, and the row shown,
-        # in the question's language.
+        # Per provision that can be shown or re-ranked: its best row, which carries the score, and the row shown.
         leading = list(groups.values())[: max(k, self.settings.sentence_depth)]
-        provisions = [(rows[0], min(rows, key=lambda r: _prefer(self.index.chunks[r], lang))) for rows in leading]
+        provisions = [
+            (rows[0], min(rows, key=lambda r: _prefer(self.index.chunks[r], lang, pinned.get(rows[0]) == "dates")))
+            for rows in leading
+        ]
         if query is not None and self.settings.mode == "hybrid" and self.settings.sentence_weight:
             provisions = self._by_best_sentence(provisions, scores, query, set(pinned))
         hits = []
