@@ -133,12 +133,17 @@ def test_a_low_dense_score_is_overruled_when_the_passages_hold_the_question_s_wo
 
 def test_coverage_counts_the_topic_and_reads_everyday_words_through_the_lexicon(cadre):
     """« chatbot » is covered where the passage says « interagir directement avec des personnes physiques »;
-    « quand » asks, it is no part of the topic."""
+    « quand » and the « faut » of « faut-il » ask, they are no part of the topic."""
     chatbot = "Doit-on dire aux usagers du chatbot qu'ils parlent à une IA ?"
     hits = cadre.retrieve(chatbot, k=8)
     assert coverage(chatbot, "fr", hits) > coverage(chatbot.replace("chatbot", "zorglub"), "fr", hits)
     elections = "C'est quand, les prochaines élections municipales ?"
     assert coverage(elections, "fr", cadre.retrieve(elections, k=8)) == 0.0
+    asked = "Faut-il une analyse d'impact pour l'outil de tri des demandes ?"
+    hits = cadre.retrieve(asked, k=8)
+    assert coverage(asked, "fr", hits) == coverage(
+        "Une analyse d'impact pour l'outil de tri des demandes ?", "fr", hits
+    )
 
 
 def test_a_text_the_corpus_never_mentions_is_named_in_the_refusal(cadre):

@@ -37,8 +37,11 @@ class RefusalPolicy:
 
 
 # Words that ask rather than name what is asked about: they are no part of the topic the passages must cover.
-_ASKING = frozenset(analyse("quand combien comment pourquoi quel quelle quels quelles lequel laquelle", "fr")).union(
-    analyse("when how why which what where", "en")
+# The modal verbs of « faut-il », « doit-on », « peut-on » ask too: a passage that holds them is no closer in topic.
+_ASKING = frozenset(
+    analyse("quand combien comment pourquoi quel quelle quels quelles lequel laquelle", "fr")
+    + analyse("faut doit doivent devons peut peuvent pouvons", "fr")
+    + analyse("when how why which what where must should can may does do", "en")
 )
 
 
