@@ -36,3 +36,16 @@ def test_the_verb_risquer_is_not_the_high_risk_category():
 def test_a_question_with_no_everyday_term_is_left_as_it_is():
     question = "Que prévoit l'article 4 du règlement ?"
     assert expand(question) == question
+
+
+@pytest.mark.parametrize(
+    ("question", "absent"),
+    [
+        ("Le CCAS envisage un outil d'orientation des usagers.", "biométrique"),
+        ("Une formation suffisante est-elle exigée ?", "catégories particulières"),
+        ("Combien de personnes peuvent candidater ?", "entrée en vigueur"),
+    ],
+)
+def test_a_term_inside_another_word_is_not_that_term(question, absent):
+    """« envisage » holds « visage », « suffisante » holds « santé »: the table matches words from their start."""
+    assert absent not in expand(question)

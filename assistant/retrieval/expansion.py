@@ -98,7 +98,8 @@ _LEXICON: tuple[tuple[str, str], ...] = (
     (r"haut risque|risqu(é|ée)s?\b", "systèmes d'IA à haut risque"),
     (r"interdi", "pratiques interdites"),
 )
-_COMPILED = tuple((re.compile(pattern, re.I), terms) for pattern, terms in _LEXICON)
+# Each pattern matches from the start of a word: « envisage » holds no « visage », « suffisante » no « santé ».
+_COMPILED = tuple((re.compile(rf"\b(?:{pattern})", re.I), terms) for pattern, terms in _LEXICON)
 
 
 def lay_matches(question: str) -> list[tuple[str, str]]:
