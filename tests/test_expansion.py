@@ -20,6 +20,8 @@ from assistant.retrieval.expansion import expand
         ("Le site dépose des cookies", "équipement terminal"),
         ("Qu'est-ce que la culture IA attendue des agents ?", "maîtrise de l'IA"),
         ("Doit-on inscrire ce traitement au registre ?", "registre des activités de traitement"),
+        ("Depuis quand cette règle s'applique-t-elle ?", "entrée en vigueur"),
+        ("Les obligations, c'est pour quand ?", "entrée en vigueur"),
     ],
 )
 def test_everyday_words_reach_the_legal_terms(question, legal):
@@ -44,8 +46,11 @@ def test_a_question_with_no_everyday_term_is_left_as_it_is():
         ("Le CCAS envisage un outil d'orientation des usagers.", "biométrique"),
         ("Une formation suffisante est-elle exigée ?", "catégories particulières"),
         ("Combien de personnes peuvent candidater ?", "entrée en vigueur"),
+        ("Faut-il quand même informer l'usager ?", "entrée en vigueur"),
+        ("Quand un usager conteste une décision, que faire ?", "entrée en vigueur"),
     ],
 )
 def test_a_term_inside_another_word_is_not_that_term(question, absent):
-    """« envisage » holds « visage », « suffisante » holds « santé »: the table matches words from their start."""
+    """« envisage » holds « visage », « suffisante » holds « santé »: the table matches words from their start; and
+    the « quand » of « quand même » or « quand un usager conteste » asks no date."""
     assert absent not in expand(question)

@@ -49,7 +49,8 @@ _LEXICON: tuple[tuple[str, str], ...] = (
     (r"[ée]diteur|vendeur|prestataire|fabricant|d[ée]veloppe", "fournisseur"),
     (r"amendes?|sanctions?|risque[- ]t[- ]on|p[ée]nalit", "amendes administratives sanctions"),
     (
-        r"quand|[àa] partir de|date|calendrier|d[ée]lai|entr(e|ée) en (vigueur|application)",
+        r"(depuis|[àa] partir de|jusqu'[àa]|d'ici) quand|quand\s*\?|c'est quand|[àa] partir de|date|calendrier|d[ée]lai"
+        r"|entr(e|ée) en (vigueur|application)",
         "entrée en vigueur application date",
     ),
     (r"algorithm|logiciel de calcul|bar[èe]me|tableur|excel", "traitement algorithmique"),
