@@ -48,9 +48,13 @@ def test_a_question_with_no_everyday_term_is_left_as_it_is():
         ("Combien de personnes peuvent candidater ?", "entrée en vigueur"),
         ("Faut-il quand même informer l'usager ?", "entrée en vigueur"),
         ("Quand un usager conteste une décision, que faire ?", "entrée en vigueur"),
+        ("Un outil qui classe les usagers à partir de leur photo ?", "entrée en vigueur"),
+        ("Dans quel délai répondre à une demande d'accès ?", "entrée en vigueur"),
+        ("Peut-on garder le numéro de sécurité sociale ?", "sécurité du traitement"),
     ],
 )
 def test_a_term_inside_another_word_is_not_that_term(question, absent):
     """« envisage » holds « visage », « suffisante » holds « santé »: the table matches words from their start; and
-    the « quand » of « quand même » or « quand un usager conteste » asks no date."""
+    the « quand » of « quand même », « à partir de leur photo » and a time limit ask no date; the « sécurité » of
+    « sécurité sociale » is no security measure."""
     assert absent not in expand(question)

@@ -49,7 +49,7 @@ _LEXICON: tuple[tuple[str, str], ...] = (
     (r"[ée]diteur|vendeur|prestataire|fabricant|d[ée]veloppe", "fournisseur"),
     (r"amendes?|sanctions?|risque[- ]t[- ]on|p[ée]nalit", "amendes administratives sanctions"),
     (
-        r"(depuis|[àa] partir de|jusqu'[àa]|d'ici) quand|quand\s*\?|c'est quand|[àa] partir de|date|calendrier|d[ée]lai"
+        r"(depuis|[àa] partir de|jusqu'[àa]|d'ici) quand|quand\s*\?|c'est quand|date|calendrier"
         r"|entr(e|ée) en (vigueur|application)",
         "entrée en vigueur application date",
     ),
@@ -87,7 +87,7 @@ _LEXICON: tuple[tuple[str, str], ...] = (
     (r"informer|pr[ée]venir|mention", "mention explicite information"),
     (r"base l[ée]gale|fondement|autoris[ée]s? [àa] traiter|consentement", "licéité du traitement"),
     (r"motiv", "motivation des décisions administratives individuelles défavorables"),
-    (r"s[ée]curit[ée]|s[ée]curis", "sécurité du traitement mesures techniques et organisationnelles"),
+    (r"s[ée]curit[ée](?! sociale)|s[ée]curis", "sécurité du traitement mesures techniques et organisationnelles"),
     (r"cookies?|traceurs?|petits fichiers", "informations stockées dans l'équipement terminal"),
     (
         r"d[ée]pendan|souverainet|logiciels? libres?|open source|[ée]diteur unique",
