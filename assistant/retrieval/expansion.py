@@ -18,7 +18,8 @@ _LEXICON: tuple[tuple[str, str], ...] = (
     ),
     (r"cam[ée]ras?|vid[ée]o ?(surveillance|protection)", "identification biométrique espaces accessibles au public"),
     (
-        r"\bnot(e|er|ation)s?\b|points?|bonus|malus|classe(r|ment) (les )?(habitants|citoyens|usagers)",
+        r"not(er|ation)s?\b|note(nt)? (les|des|ses|nos|leurs|chaque)\b|notes? (de civisme|citoyennes?|sociales?)\b"
+        r"|syst[èe]mes? de points|bonus|malus|classe(r|ment) (les )?(habitants|citoyens|usagers)",
         "notation sociale",
     ),
     (r"[ée]motions?|humeur|stress|fatigue|somnolen", "reconnaissance des émotions"),
@@ -38,7 +39,8 @@ _LEXICON: tuple[tuple[str, str], ...] = (
     ),
     (r"[ée]cole|[ée]l[èe]ves|cantine|scolaire|parcoursup", "éducation formation professionnelle"),
     (
-        r"form(er|ation) (les|des|nos) agents|sensibilis|comp[ée]tences|culture (de l['’])?ia|acculturation",
+        r"form(er|ation) (les|des|nos) agents|sensibilis|comp[ée]tences (en ia|d'ia|num[ée]riques)"
+        r"|culture (de l['’])?ia|acculturation",
         "maîtrise de l'IA",
     ),
     (
@@ -81,7 +83,7 @@ _LEXICON: tuple[tuple[str, str], ...] = (
     (r"registre|inscri", "registre des activités de traitement enregistrement base de données de l'UE"),
     (r"humain dans la boucle|supervision|superviser|v[ée]rifi(er|cation) humaine", "contrôle humain"),
     (
-        r"publi(er|cation)|en ligne|inventaire|open data|transparen",
+        r"publi(er|cation)|(mettre|mis|mise|publi\w*) en ligne|inventaire|open data|transparen",
         "publient en ligne les règles traitements algorithmiques",
     ),
     (r"informer|pr[ée]venir|mention", "mention explicite information"),
