@@ -7,36 +7,15 @@ the answer then quotes the consolidated wording as it is, and says so.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from assistant.records import Chunk, Citation
+from assistant.structure.dates import DATE, day_of
 from assistant.structure.sentences import sentences
 
 AMENDED_BY = "règlement (UE) 2026/1744"
 AMENDED_SINCE = "27 juillet 2026"
 IN_ENGLISH = "en anglais, seule langue disponible"
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        (
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ),
-        1,
-    )
-}
-_DATE = re.compile(r"\b(\d{1,2}) (" + "|".join(_MONTHS) + r") (\d{4})\b", re.I)
 
 
 def _consolidated(chunks: list[Chunk], ref: str) -> list[Chunk]:
@@ -77,10 +56,9 @@ def application_dates(chunks: list[Chunk], today: date) -> tuple[list[str], Cita
         return [], None
     notes = []
     for line in article.text.split("\n"):
-        match = _DATE.search(line)
-        if not match or "enter into force" in line:
+        if not DATE.search(line) or "enter into force" in line:
             continue
-        day = date(int(match.group(3)), _MONTHS[match.group(2).lower()], int(match.group(1)))
+        day = day_of(line)
         status = "déjà applicable" if day <= today else "pas encore applicable"
         notes.append(f"{status} au {today:%d/%m/%Y} — {line.strip()}")
     quote = next((s.text for s in sentences(article) if "shall apply from" in s.text), None)

@@ -13,14 +13,12 @@ from __future__ import annotations
 import re
 from enum import Enum
 
+from assistant.structure import dates
+
 _NUMBER = (
     r"(?:\d[\d  .,]*|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante"
     r"|cinquante|soixante(?:-douze)?|cent|one|two|three|four|five|seven|eight|nine|ten|twelve|fifteen|twenty"
     r"|thirty|sixty|seventy-two)"
-)
-_MONTHS = (
-    r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
-    r"|january|february|march|april|may|june|july|august|september|october|november|december"
 )
 
 
@@ -61,7 +59,7 @@ _GIVES = {
         r"|\bsans (?:délai|retard)|\bimmédiatement\b|\bwithout (?:undue )?delay\b|\bimmediately\b",
         re.I,
     ),
-    Fact.DATE: re.compile(rf"\b\d{{1,2}}(?:er)?\s+(?:{_MONTHS})\s+\d{{4}}\b|\b(?:19|20)\d{{2}}\b", re.I),
+    Fact.DATE: re.compile(rf"{dates.DATE.pattern}|\b(?:19|20)\d{{2}}\b", re.I),
 }
 
 

@@ -13,9 +13,10 @@ from datetime import date
 
 from assistant.answering.in_force import application_dates
 from assistant.records import Chunk
+from assistant.structure.dates import day_of, french_day
 from assistant.structure.sentences import sentences
 from assistant.trainer.quotes import Quote
-from assistant.trainer.values import dates_in, day_of, french_day
+from assistant.trainer.values import dates_in
 
 DOC = "ai-act"
 TRANSITIONAL = "art:111"

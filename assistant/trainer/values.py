@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+
+from assistant.structure.dates import DATE, day_of, french_day
 
 _WORDS = {
     "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9,
@@ -36,18 +37,6 @@ _NUMBER = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})*(?:,\d+)?"
 _VALUE = re.compile(
     rf"(?<![\w,.-])({_NUMBER}|{'|'.join(_WORDS)})[ \u00a0\u202f]?({'|'.join(map(re.escape, _UNITS))})(?![\w])", re.I
 )
-FRENCH_MONTHS = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-)  # fmt: skip
-ENGLISH_MONTHS = (
-    "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
-)  # fmt: skip
-_DATE = re.compile(
-    rf"\b(\d{{1,2}})(?:er)? ({'|'.join(FRENCH_MONTHS + ENGLISH_MONTHS)}) (\d{{4}})\b",
-    re.I,
-)
 
 
 @dataclass(frozen=True)
@@ -69,11 +58,6 @@ def _number(printed: str) -> float:
     return float(re.sub(r"\s", "", printed).replace(",", "."))
 
 
-def _month(name: str) -> int:
-    name = name.lower()
-    return (FRENCH_MONTHS.index(name) if name in FRENCH_MONTHS else ENGLISH_MONTHS.index(name)) + 1
-
-
 def values_in(text: str) -> list[Value]:
     """Every amount, percentage, duration and headcount in `text`."""
     found = []
@@ -89,23 +73,12 @@ def dates_in(text: str) -> list[Value]:
     """Every calendar date in `text`, French or English; the amount is the day's ordinal."""
     return [
         Value(m.group(), "date", "date", float(day_of(m.group()).toordinal()), False, *m.span())
-        for m in _DATE.finditer(text)
+        for m in DATE.finditer(text)
     ]
-
-
-def day_of(printed: str) -> date:
-    match = _DATE.search(printed)
-    if match is None:
-        raise ValueError(f"not a date: {printed!r}")
-    return date(int(match.group(3)), _month(match.group(2)), int(match.group(1)))
 
 
 def in_french(printed: str) -> str:
     """A date as a French reader writes it ("2 December 2027" -> "2 décembre 2027"); other values unchanged."""
-    if not _DATE.fullmatch(printed):
+    if not DATE.fullmatch(printed):
         return printed
     return french_day(day_of(printed))
-
-
-def french_day(day: date) -> str:
-    return f"{'1er' if day.day == 1 else day.day} {FRENCH_MONTHS[day.month - 1]} {day.year}"
