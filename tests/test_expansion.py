@@ -24,6 +24,8 @@ from assistant.retrieval.expansion import expand
         ("Un outil qui note les demandeurs de logement ?", "notation sociale"),
         ("Une note de civisme pour les habitants ?", "notation sociale"),
         ("Doit-on mettre en ligne les règles de l'algorithme ?", "publient en ligne"),
+        ("Les règles sont-elles publiées ?", "publient en ligne"),
+        ("Un refus d'aide doit-il être motivé ?", "motivation des décisions"),
         ("Les obligations, c'est pour quand ?", "entrée en vigueur"),
     ],
 )
@@ -58,11 +60,13 @@ def test_a_question_with_no_everyday_term_is_left_as_it_is():
         ("Sur ce point, que dit le texte ?", "notation sociale"),
         ("Les compétences de la commune sont transférées : qui répond ?", "maîtrise de l'IA"),
         ("Les usagers remplissent un formulaire en ligne.", "publient en ligne"),
+        ("Un agent a utilisé un assistant grand public en ligne.", "publient en ligne"),
+        ("L'outil mesure la motivation des agents.", "motivation des décisions"),
     ],
 )
 def test_look_alike_words_do_not_reach_the_legal_terms(question, absent):
     """« envisage » holds « visage », « suffisante » holds « santé »: the table matches words from their start; and
     the « quand » of « quand même », « à partir de leur photo » and a time limit ask no date; the « sécurité » of
-    « sécurité sociale » is no security measure; a memo (« une note au DGS »), a commune's « compétences » and a form
-    « en ligne » are none of the legal notions those words also name."""
+    « sécurité sociale » is no security measure; a memo (« une note au DGS »), a commune's « compétences », a form
+    « en ligne » and the agents' « motivation » are none of the legal notions those words also name."""
     assert absent not in expand(question)

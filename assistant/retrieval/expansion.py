@@ -83,12 +83,15 @@ _LEXICON: tuple[tuple[str, str], ...] = (
     (r"registre|inscri", "registre des activités de traitement enregistrement base de données de l'UE"),
     (r"humain dans la boucle|supervision|superviser|v[ée]rifi(er|cation) humaine", "contrôle humain"),
     (
-        r"publi(er|cation)|(mettre|mis|mise|publi\w*) en ligne|inventaire|open data|transparen",
+        r"publi(er|cation|ée?s?|ons|ent)\b|(mettre|mis|mise) en ligne|inventaire|open data|transparen",
         "publient en ligne les règles traitements algorithmiques",
     ),
     (r"informer|pr[ée]venir|mention", "mention explicite information"),
     (r"base l[ée]gale|fondement|autoris[ée]s? [àa] traiter|consentement", "licéité du traitement"),
-    (r"motiv", "motivation des décisions administratives individuelles défavorables"),
+    (
+        r"motiv(er|ée?s?)\b|motivation (des|de la|d'une|du) (d[ée]cision|refus)",
+        "motivation des décisions administratives individuelles défavorables",
+    ),
     (r"s[ée]curit[ée](?! sociale)|s[ée]curis", "sécurité du traitement mesures techniques et organisationnelles"),
     (r"cookies?|traceurs?|petits fichiers", "informations stockées dans l'équipement terminal"),
     (
