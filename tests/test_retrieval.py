@@ -146,15 +146,20 @@ def test_a_text_named_but_out_of_reach_is_searched_on_its_own(cadre):
     assert {hit.chunk.doc_id for hit in chosen} <= {"gdpr", "crpa"}, "a document filter is the user's choice"
 
 
-def test_a_question_on_when_the_ai_act_applies_gets_article_113_first(cadre):
-    """« C'est pour quand ? » about the AI Act is answered by its Article 113; « quelles obligations s'appliquent »
-    asks which rules, and a date asked about the GDPR is the GDPR's business."""
+def test_a_question_on_when_a_text_applies_gets_its_entry_into_force_article_first(cadre):
+    """« C'est pour quand ? » about the AI Act is answered by its Article 113, shown in the edition in force; asked of
+    the GDPR or of the omnibus, by theirs. « Quelles obligations s'appliquent » asks which rules, not since when."""
+    assert cadre.index.application_articles == {"ai-act": "art:113", "reg-2026-1744": "art:4", "gdpr": "art:99"}
     when = cadre.retrieve("Les obligations sur les outils d'IA à haut risque, c'est pour quand ?", k=3)
     assert (when[0].chunk.doc_id, when[0].chunk.ref, when[0].retrievers) == ("ai-act", "art:113", ("dates",))
+    assert when[0].chunk.version.startswith("consolidated")
     which = cadre.retrieve("Quelles obligations s'appliquent aux chatbots ?", k=10)
     assert all(hit.chunk.ref != "art:113" for hit in which)
     gdpr = cadre.retrieve("Depuis quand le RGPD est-il applicable ?", k=3)
-    assert gdpr[0].chunk.doc_id == "gdpr" and all(hit.chunk.ref != "art:113" for hit in gdpr)
+    assert (gdpr[0].chunk.doc_id, gdpr[0].chunk.ref, gdpr[0].chunk.lang) == ("gdpr", "art:99", "fr")
+    assert all(hit.chunk.ref != "art:113" for hit in gdpr)
+    omnibus = cadre.retrieve("Le règlement omnibus s'applique depuis quand ?", k=3)
+    assert (omnibus[0].chunk.doc_id, omnibus[0].chunk.ref) == ("reg-2026-1744", "art:4")
     filtered = cadre.retrieve(
         "Les obligations sur les outils d'IA à haut risque, c'est pour quand ?", k=3, filters=Filters(doc_ids=("gdpr",))
     )

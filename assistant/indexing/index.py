@@ -21,6 +21,8 @@ from assistant.indexing.store import read_chunks
 from assistant.records import Chunk
 from assistant.structure.sentences import Sentence, sentences
 
+_APPLICATION_TITLE = re.compile(r"(entrée en vigueur|entry into force)\b", re.I)
+
 
 @dataclass
 class CorpusIndex:
@@ -41,6 +43,16 @@ class CorpusIndex:
             if chunk.ref:
                 found[(chunk.doc_id, chunk.ref)].append(chunk)
         return dict(found)
+
+    @cached_property
+    def application_articles(self) -> dict[str, str]:
+        """Each document's article on when it enters into force and applies, found by its title (« Entrée en vigueur
+        et application », AI Act Article 113): the answer to « since when does this text apply? »."""
+        found: dict[str, str] = {}
+        for chunk in self.chunks:
+            if chunk.ref and chunk.kind == "article" and _APPLICATION_TITLE.match(chunk.title or ""):
+                found.setdefault(chunk.doc_id, chunk.ref)
+        return found
 
     @cached_property
     def _words(self) -> str:

@@ -5,7 +5,7 @@ answered: the extractive engine prefers sentences that carry the asked fact, and
 carries no amount or time limit when one was asked says plainly that the texts do not give it.
 A date is not held to that: the texts set dates apart from the duty (an entry-into-force article,
 the AI Act's Article 113), so a date missing from the quotes says little about the corpus.
-Retrieval reads the question too: when the AI Act's rules apply is what its Article 113 says.
+Retrieval reads the question too: when a text's rules apply is what its entry-into-force article says.
 """
 
 from __future__ import annotations

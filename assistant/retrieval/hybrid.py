@@ -1,6 +1,7 @@
 """Hybrid search: dense and BM25 ranks fused by reciprocal rank fusion, then one hit per provision, the first few
 re-ranked by their sentence closest to the question. Provisions the question names come first, and so does the
-AI Act's Article 113 for a question on when that act applies: no wording of « c'est pour quand ? » resembles it.
+entry-into-force article of the text a question on dates is about (the AI Act's Article 113): no wording of
+« c'est pour quand ? » resembles it.
 
 RRF needs no score calibration between retrievers whose scales differ (cosine vs BM25),
 which is why it is the default. Fusing the scores themselves, each rescaled to [0, 1] over its pool,
@@ -24,13 +25,7 @@ from assistant.records import Chunk, Hit
 from assistant.retrieval.asked_fact import asks_when
 from assistant.retrieval.expansion import expand
 from assistant.retrieval.filters import Filters
-from assistant.retrieval.references import (
-    AI_ACT_TEXTS,
-    APPLICATION_DATES,
-    Reference,
-    find_references,
-    mentioned_documents,
-)
+from assistant.retrieval.references import Reference, find_references, mentioned_documents
 
 POOL = 100
 Vector = np.ndarray
@@ -76,7 +71,7 @@ class HybridSettings:
     named_document_boost: float = 2.0
     named_document_place: int = 2
 
-    def prior(self, chunk: Chunk, named: frozenset[str] = frozenset()) -> float:
+    def prior(self, chunk: Chunk, named: tuple[str, ...] = ()) -> float:
         weight = self.recital_prior if chunk.kind == "recital" else 1.0
         weight *= self.named_document_boost if chunk.doc_id in named else 1.0
         return weight * (1.0 if chunk.authority.startswith("binding") else self.guidance_prior)
@@ -105,10 +100,11 @@ def _provision_key(chunk: Chunk) -> tuple[str, str]:
     return (chunk.doc_id, chunk.ref or chunk.id)
 
 
-def _prefer(chunk: Chunk, lang: str, latest: bool = False) -> tuple[bool, int]:
+def _prefer(chunk: Chunk, lang: str, latest: bool = False) -> tuple[int, int]:
     """Sort key among editions of one provision: the question's language first, then the latest in force; or the
-    latest first whatever its language, for a provision shown for its dates, which are what amendments move."""
-    return (not latest and chunk.lang != lang, -int((chunk.in_force_from or "0").replace("-", "")))
+    other way round for a provision shown for its dates, which are what amendments move."""
+    other_language, newest = int(chunk.lang != lang), -int((chunk.in_force_from or "0").replace("-", ""))
+    return (newest, other_language) if latest else (other_language, newest)
 
 
 class HybridRetriever:
@@ -182,7 +178,7 @@ class HybridRetriever:
         # A filter may exclude most of a fixed pool: filtered searches rank the whole (small) corpus instead.
         pool = POOL if filters == Filters() else len(self.index.chunks)
         ranked, query = self._ranked(question, lang, pool)
-        named = frozenset(mentioned_documents(question))
+        named = tuple(mentioned_documents(question))
         for name, results in ranked.items():
             allowed = [(row, raw) for row, raw in results if filters.allows(self.index.chunks[row])]
             if name == "dense":
@@ -191,9 +187,8 @@ class HybridRetriever:
                 scores[row] += weights[name] * self.settings.prior(self.index.chunks[row], named) * share
                 found_by[row].append(name)
         pinned = dict.fromkeys(self._referenced_rows(find_references(question), filters), "reference")
-        if self._asks_ai_act_dates(question, named, scores):
-            for row in self._referenced_rows([APPLICATION_DATES], filters):
-                pinned.setdefault(row, "dates")
+        for row in self._referenced_rows(self._application_article(question, named, scores), filters):
+            pinned.setdefault(row, "dates")
         top = max(scores.values(), default=0.0)
         for rank, (row, why) in enumerate(pinned.items()):
             scores[row] = top + 1.0 + 1.0 / (1 + rank)
@@ -216,17 +211,18 @@ class HybridRetriever:
             hits.append(Hit(shown, scores[best], tuple(sorted(set(found_by[best]))), self._alternates(shown, filters)))
         return self._with_named_documents(question, lang, hits, named, filters)[:k], Signals(dense_top, query)
 
-    def _asks_ai_act_dates(self, question: str, named: frozenset[str], scores: dict[int, float]) -> bool:
-        """A question on when rules apply, about the AI Act: named, or else the text the best passage is from."""
+    def _application_article(self, question: str, named: tuple[str, ...], scores: dict[int, float]) -> list[Reference]:
+        """For a question on when rules apply, the entry-into-force article of the text it is about: the one named,
+        or else the one the best passage is from (none for a text without such an article)."""
         if not asks_when(question):
-            return False
-        if named:
-            return "ai-act" in named
+            return []
         leader = max(scores, key=lambda row: (scores[row], -row), default=None)
-        return leader is not None and self.index.chunks[leader].doc_id in AI_ACT_TEXTS
+        about = named or ((self.index.chunks[leader].doc_id,) if leader is not None else ())
+        articles = self.index.application_articles
+        return [Reference(doc_id, articles[doc_id]) for doc_id in about if doc_id in articles]
 
     def _with_named_documents(
-        self, question: str, lang: str, hits: list[Hit], named: frozenset[str], filters: Filters
+        self, question: str, lang: str, hits: list[Hit], named: tuple[str, ...], filters: Filters
     ) -> list[Hit]:
         """The hits with each named text's best provision moved up to `named_document_place`, found by a search of
         that text alone when needed; it takes the score of the place it is given, so scores still fall by rank."""

@@ -129,11 +129,6 @@ class Reference:
     paragraph: str | None = None
 
 
-# The AI Act and the regulation that amended it; Article 113 as amended says when each of their rules applies.
-AI_ACT_TEXTS = frozenset({"ai-act", "reg-2026-1744"})
-APPLICATION_DATES = Reference("ai-act", "art:113")
-
-
 @dataclass(frozen=True)
 class _Kind:
     """One kind of citable provision: the words that introduce it and how its number is written."""
