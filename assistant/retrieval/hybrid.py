@@ -113,13 +113,16 @@ class HybridRetriever:
         self.embedder = embedder
         self.settings = settings or HybridSettings()
 
-    def _ranked(self, question: str, lang: str, pool: int) -> tuple[dict[str, list[tuple[int, float]]], Vector | None]:
-        """Each retriever's ranking, and the question's vector when the dense retriever ran."""
+    def _ranked(
+        self, question: str, lang: str, pool: int, query: Vector | None
+    ) -> tuple[dict[str, list[tuple[int, float]]], Vector | None]:
+        """Each retriever's ranking, and the question's vector when the dense retriever ran (`query` when the caller
+        already has it)."""
         ranked = {}
-        query = None
         expanded = expand(question) if self.settings.expansion and lang == "fr" else question
         if self.settings.mode in {"hybrid", "dense"}:
-            query = self.embedder.embed_query(expanded if self.settings.dense_expansion else question)
+            if query is None:
+                query = self.embedder.embed_query(expanded if self.settings.dense_expansion else question)
             ranked["dense"] = search_dense(self.index.dense, query, pool)
         if self.settings.mode in {"hybrid", "bm25"}:
             ranked["bm25"] = search_lexical(self.index.lexical, expanded, lang, pool)
@@ -170,14 +173,18 @@ class HybridRetriever:
     def search_with_signals(
         self, question: str, lang: str, k: int = 10, filters: Filters | None = None
     ) -> tuple[list[Hit], Signals]:
-        filters = filters or Filters()
+        return self._search(question, lang, k, filters or Filters(), None)
+
+    def _search(
+        self, question: str, lang: str, k: int, filters: Filters, query: Vector | None
+    ) -> tuple[list[Hit], Signals]:
         weights = {"dense": self.settings.dense_weight, "bm25": self.settings.lexical_weight}
         scores: dict[int, float] = defaultdict(float)
         found_by: dict[int, list[str]] = defaultdict(list)
         dense_top = 0.0
         # A filter may exclude most of a fixed pool: filtered searches rank the whole (small) corpus instead.
         pool = POOL if filters == Filters() else len(self.index.chunks)
-        ranked, query = self._ranked(question, lang, pool)
+        ranked, query = self._ranked(question, lang, pool, query)
         named = tuple(mentioned_documents(question))
         for name, results in ranked.items():
             allowed = [(row, raw) for row, raw in results if filters.allows(self.index.chunks[row])]
@@ -209,7 +216,8 @@ class HybridRetriever:
         for best, shown_row in provisions[:k]:
             shown = self.index.chunks[shown_row]
             hits.append(Hit(shown, scores[best], tuple(sorted(set(found_by[best]))), self._alternates(shown, filters)))
-        return self._with_named_documents(question, lang, hits, named, filters)[:k], Signals(dense_top, query)
+        hits = self._with_named_documents(question, lang, hits, named, filters, query)
+        return hits[:k], Signals(dense_top, query)
 
     def _application_article(self, question: str, named: tuple[str, ...], scores: dict[int, float]) -> list[Reference]:
         """For a question on when rules apply, the entry-into-force article of the text it is about: the one named,
@@ -222,17 +230,18 @@ class HybridRetriever:
         return [Reference(doc_id, articles[doc_id]) for doc_id in about if doc_id in articles]
 
     def _with_named_documents(
-        self, question: str, lang: str, hits: list[Hit], named: tuple[str, ...], filters: Filters
+        self, question: str, lang: str, hits: list[Hit], named: tuple[str, ...], filters: Filters, query: Vector | None
     ) -> list[Hit]:
         """The hits with each named text's best provision moved up to `named_document_place`, found by a search of
-        that text alone when needed; it takes the score of the place it is given, so scores still fall by rank."""
+        that text alone (with the question's vector already computed) when needed; it takes the score of the place
+        it is given, so scores still fall by rank."""
         place = self.settings.named_document_place
         if not place or filters.doc_ids:
             return hits
         for doc_id in named:
             if any(hit.chunk.doc_id == doc_id for hit in hits[:place]):
                 continue
-            found = self.search(question, lang, k=1, filters=replace(filters, doc_ids=(doc_id,)))
+            found, _ = self._search(question, lang, 1, replace(filters, doc_ids=(doc_id,)), query)
             if not found:
                 continue
             key = _provision_key(found[0].chunk)
