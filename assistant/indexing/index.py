@@ -107,7 +107,8 @@ def open_index(index_dir: Path, model_id: str) -> CorpusIndex:
         or offsets[-1] != len(sentence_vectors)
     ):
         raise IndexUnavailable(
-            f"the index in {index_dir} is inconsistent (vectors or links ≠ chunks): run `cadre ingest --force`"
+            f"the index in {index_dir} is inconsistent (vectors, links or sentence vectors ≠ chunks): "
+            "run `cadre ingest --force`"
         )
     return CorpusIndex(
         folder, manifest, chunks, dense, load_lexical(folder / "lexical"), links, sentence_vectors, offsets
