@@ -27,6 +27,10 @@ from assistant.retrieval.expansion import expand
         ("Les règles sont-elles publiées ?", "publient en ligne"),
         ("Un refus d'aide doit-il être motivé ?", "motivation des décisions"),
         ("Les obligations, c'est pour quand ?", "entrée en vigueur"),
+        ("Que mettre dans une AIPD ?", "analyse d'impact relative à la protection des données"),
+        ("Qui rédige la FRIA ?", "analyse d'impact sur les droits fondamentaux"),
+        ("Un habitant peut-il saisir la CNIL ?", "autorité de contrôle"),
+        ("La CADA a rendu un avis.", "commission d'accès aux documents administratifs"),
     ],
 )
 def test_everyday_words_reach_the_legal_terms(question, legal):
@@ -62,10 +66,12 @@ def test_a_question_with_no_everyday_term_is_left_as_it_is():
         ("Les usagers remplissent un formulaire en ligne.", "publient en ligne"),
         ("Un agent a utilisé un assistant grand public en ligne.", "publient en ligne"),
         ("L'outil mesure la motivation des agents.", "motivation des décisions"),
+        ("Le plan cadastral de la commune est-il public ?", "commission d'accès"),
     ],
 )
 def test_look_alike_words_do_not_reach_the_legal_terms(question, absent):
-    """« envisage » holds « visage », « suffisante » holds « santé »: the table matches words from their start; and
+    """« envisage » holds « visage », « suffisante » holds « santé »: the table matches words from their start, and an
+    acronym only as a whole word (« cadastral » is no « CADA »); and
     the « quand » of « quand même », « à partir de leur photo » and a time limit ask no date; the « sécurité » of
     « sécurité sociale » is no security measure; a memo (« une note au DGS »), a commune's « compétences », a form
     « en ligne » and the agents' « motivation » are none of the legal notions those words also name."""

@@ -67,8 +67,10 @@ _LEXICON: tuple[tuple[str, str], ...] = (
         "violation de données à caractère personnel notification",
     ),
     (r"\bdpo\b|d[ée]l[ée]gu[ée]", "délégué à la protection des données"),
-    (r"[ée]tude d['’]impact|analyse (de|des) risques", "analyse d'impact relative à la protection des données"),
-    (r"droits? fondamentaux", "analyse d'impact sur les droits fondamentaux"),
+    (r"[ée]tude d['’]impact|analyse (de|des) risques|aipd\b", "analyse d'impact relative à la protection des données"),
+    (r"droits? fondamentaux|fria\b|aidf\b", "analyse d'impact sur les droits fondamentaux"),
+    (r"cnil\b", "autorité de contrôle"),
+    (r"cada\b", "commission d'accès aux documents administratifs"),
     (
         r"sant[ée]|religion|opinions? politiques?|origine ethnique|orientation sexuelle",
         "catégories particulières de données",
