@@ -161,7 +161,7 @@ class Cadre:
         return Answer(text=refusal_text(hits, reason), refused=True)
 
     def _add_law_in_force(self, question: str, lang: str, result: Answer, today: date) -> None:
-        notes, added = amendment_notes(result.citations, self.index.chunks, lang)
+        notes, added = amendment_notes(result.citations, self.index.law_in_force, lang)
         # The calendar goes with a "when" question whose answer rests first on the AI Act or its amendment, not with
         # a GDPR question that happens to cite it further down. It is quoted from the consolidated article, which the
         # answer may already cite.

@@ -15,7 +15,6 @@ from lxml import etree
 from pygiftparser import parser as pygiftparser
 
 from assistant.trainer.commands import run_quiz
-from assistant.trainer.currency import LawInForce
 from assistant.trainer.export import quiz_text
 from assistant.trainer.facts import BLANK
 from assistant.trainer.quiz import FALSE, MULTICHOICE, TRUE, TRUEFALSE, build_quiz
@@ -83,9 +82,9 @@ def test_same_seed_same_quiz_other_seed_other_quiz(cadre, quizzes):
 
 
 def test_no_quiz_item_quotes_a_paragraph_the_omnibus_changed(cadre, quizzes):
-    law = LawInForce(cadre.index.chunks)
+    law = cadre.index.law_in_force
     for items in quizzes.values():
-        assert all(law.amendment(item.quote) is None for item in items)
+        assert all(law.amendment(item.quote.chunk, item.quote.text) is None for item in items)
     # Article 4 (AI literacy) was replaced as a whole: the chatbot theme anchors it, its quiz must not quote it.
     assert all(item.quote.chunk.label != "RIA, article 4" for item in quizzes["chatbot-mairie"])
 

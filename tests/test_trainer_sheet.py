@@ -8,9 +8,7 @@ import pytest
 from docx import Document as WordDocument
 from lxml import html
 
-from assistant.trainer.currency import LawInForce
 from assistant.trainer.export import handout_docx, handout_markdown, sheet_docx, sheet_html, sheet_markdown
-from assistant.trainer.quotes import Quote
 from assistant.trainer.sheet import build_sheet
 from assistant.trainer.themes import find_theme, list_themes
 
@@ -91,24 +89,6 @@ def test_sheet_dates_quote_article_113_as_amended(sheet):
     public = [line for line in sheet.dates if "public authorities" in line.quote.text]
     assert public and public[0].quote.text.endswith("by 2 August 2030.")
     assert all(line.quote.chunk.version.startswith("consolidated") for line in sheet.dates)
-
-
-def test_only_the_paragraphs_the_omnibus_changed_are_outdated(cadre):
-    law = LawInForce(cadre.index.chunks)
-    french = [c for c in cadre.index.chunks if c.doc_id == "ai-act" and c.lang == "fr"]
-
-    def quote(ref: str, start: str) -> Quote:
-        chunk = next(c for c in french if c.ref == ref and start in c.text)
-        return Quote(chunk.text[chunk.text.index(start) :].split("\n")[0], chunk)
-
-    changed = law.amendment(quote("art:27", "4. Si l’une des obligations"))
-    assert changed and changed.unit == "4" and changed.current.text.startswith("4. ")
-    assert changed.current.chunk.version.startswith("consolidated")
-    assert law.amendment(quote("art:27", "1. Avant le déploiement")) is None
-    assert law.amendment(quote("art:3", "14) «composant de sécurité»")).unit == "14"
-    assert law.amendment(quote("art:3", "4) «déployeur»")) is None
-    assert law.amendment(quote("art:4", "Les fournisseurs et les déployeurs")) is not None
-    assert law.amendment(quote("art:26", "1. Les déployeurs")) is None
 
 
 def test_sheet_word_file_holds_labels_and_quotes(sheet, tmp_path):

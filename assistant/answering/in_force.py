@@ -1,14 +1,17 @@
 """Law in force: the AI Act as amended by Regulation (EU) 2026/1744, and the dates its obligations apply.
 
 The French editions of the AI Act are the 2024 text; the consolidated text exists only in
-English. A cited article is called amended when the consolidated text marks a change on it;
-the answer then quotes the consolidated wording as it is, and says so.
+English. A cited paragraph is called amended when its 2024 wording is not found unchanged in the
+consolidated text (`assistant.indexing.amendments`); the answer then quotes the consolidated
+wording as it is, and says so.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
+from assistant.indexing.amendments import POINT, LawInForce
 from assistant.records import Chunk, Citation
 from assistant.structure.dates import DATE, day_of
 from assistant.structure.sentences import sentences
@@ -16,36 +19,43 @@ from assistant.structure.sentences import sentences
 AMENDED_BY = "règlement (UE) 2026/1744"
 AMENDED_SINCE = "27 juillet 2026"
 IN_ENGLISH = "en anglais, seule langue disponible"
+# The paragraphs a chunk's label names (« , §§ 1 à 2 »): a note names the amended paragraph itself.
+_PARAGRAPHS = re.compile(r", §.*$")
 
 
 def _consolidated(chunks: list[Chunk], ref: str) -> list[Chunk]:
     return [c for c in chunks if c.doc_id == "ai-act" and c.ref == ref and c.version.startswith("consolidated")]
 
 
-def amendment_notes(citations: list[Citation], chunks: list[Chunk], lang: str) -> tuple[list[str], list[Citation]]:
-    """Notes for cited AI Act provisions that the 2026 amendment changed, and the consolidated quotes to add; a
-    consolidated quote cited as it is, in a language other than the question's, is said to be the only one."""
+def amendment_notes(citations: list[Citation], law: LawInForce, lang: str) -> tuple[list[str], list[Citation]]:
+    """Notes for cited AI Act paragraphs that the 2026 amendment changed, and the consolidated quotes to add (the
+    sentence standing where the cited one stood); a consolidated quote cited as it is, in a language other than the
+    question's, is said to be the only one."""
     notes: list[str] = []
     added: list[Citation] = []
-    seen: set[str] = set()
-    for citation in citations:
+    seen: set[tuple[str, str]] = set()
+    # Of a paragraph cited twice, its point (« h) l'utilisation… ») is matched before its opening (« … interdites: »).
+    for citation in sorted(citations, key=lambda c: POINT.match(c.quote) is None):
         chunk = citation.chunk
-        if chunk.doc_id != "ai-act" or not chunk.ref or chunk.ref in seen:
-            continue
-        seen.add(chunk.ref)
         if chunk.version.startswith("consolidated"):
-            if chunk.lang != lang:
+            if chunk.doc_id == "ai-act" and chunk.lang != lang and (chunk.ref or "", "") not in seen:
+                seen.add((chunk.ref or "", ""))
                 notes.append(f"{chunk.label} [{citation.n}] : version en vigueur après le {AMENDED_BY}, {IN_ENGLISH}.")
             continue
-        current = [c for c in _consolidated(chunks, chunk.ref) if c.amended]
-        if not current:
+        amendment = law.amendment(chunk, citation.quote)
+        if amendment is None or (chunk.ref or "", amendment.unit.name) in seen:
             continue
-        body = next(iter(sentences(current[0])), None)
-        number = len(citations) + len(added) + 1
-        if body is not None:
-            added.append(Citation(number, current[0], body.text))
-        where = f" ; version en vigueur citée en [{number}], {IN_ENGLISH}" if body else ""
-        notes.append(f"{chunk.label} a été modifié par le {AMENDED_BY}, applicable depuis le {AMENDED_SINCE}{where}.")
+        seen.add((chunk.ref or "", amendment.unit.name))
+        current = amendment.current
+        name = _PARAGRAPHS.sub("", chunk.label) + amendment.unit.where
+        if current is None:
+            notes.append(f"{name} a été supprimé par le {AMENDED_BY}, applicable depuis le {AMENDED_SINCE}.")
+            continue
+        added.append(Citation(len(citations) + len(added) + 1, current.chunk, current.text))
+        notes.append(
+            f"{name} a été modifié par le {AMENDED_BY}, applicable depuis le {AMENDED_SINCE} ; "
+            f"version en vigueur citée en [{added[-1].n}], {IN_ENGLISH}."
+        )
     return notes, added
 
 

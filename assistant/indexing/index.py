@@ -12,6 +12,7 @@ import bm25s
 import faiss
 import numpy as np
 
+from assistant.indexing.amendments import LawInForce
 from assistant.indexing.dense import load_dense
 from assistant.indexing.lexical import load_lexical
 from assistant.indexing.manifest import IndexUnavailable, Manifest, check_manifest, read_manifest
@@ -53,6 +54,11 @@ class CorpusIndex:
             if chunk.ref and chunk.kind == "article" and _APPLICATION_TITLE.match(chunk.title or ""):
                 found.setdefault(chunk.doc_id, chunk.ref)
         return found
+
+    @cached_property
+    def law_in_force(self) -> LawInForce:
+        """Which passages of the 2024 AI Act the 2026 amendment changed: answers and sheets both ask."""
+        return LawInForce(self.chunks)
 
     @cached_property
     def _words(self) -> str:

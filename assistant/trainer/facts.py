@@ -11,9 +11,9 @@ import math
 import re
 from dataclasses import dataclass
 
+from assistant.indexing.amendments import LawInForce
 from assistant.records import Chunk
 from assistant.structure.sentences import Sentence, sentences
-from assistant.trainer.currency import LawInForce
 from assistant.trainer.dates import DateLine
 from assistant.trainer.quotes import Quote, quote_of, relevance, topic_terms
 from assistant.trainer.roles import DUTY, FAMILIES, Actor
@@ -53,7 +53,7 @@ def blank(text: str, answer: str) -> str:
 
 
 def _current(law: LawInForce, sentence: Sentence) -> bool:
-    return law.amendment(quote_of(sentence)) is None
+    return law.amendment(sentence.chunk, sentence.text) is None
 
 
 # Definitions ---------------------------------------------------------------------------------------------------

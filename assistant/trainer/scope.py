@@ -8,7 +8,6 @@ from datetime import date
 from assistant.api import Cadre
 from assistant.records import Chunk
 from assistant.retrieval.filters import Filters
-from assistant.trainer.currency import LawInForce
 from assistant.trainer.quotes import topic_terms
 from assistant.trainer.themes import Theme
 
@@ -24,7 +23,7 @@ class ThemeContext:
         self.theme = theme
         self.today = today
         self.chunks = cadre.index.chunks
-        self.law = LawInForce(self.chunks)
+        self.law = cadre.index.law_in_force
         self.terms = topic_terms(theme.query)
 
 

@@ -76,11 +76,10 @@ class Link:
 
 @dataclass(frozen=True)
 class QA:
-    """A question Cadre answered; `amended` gives, by citation number, the current wording of outdated quotes."""
+    """A question Cadre answered; the answer cites the current wording of what the 2026 amendment changed."""
 
     question: str
     answer: Answer
-    amended: tuple[tuple[int, Quote], ...] = ()
 
 
 @dataclass
@@ -112,7 +111,6 @@ class Sheet:
                 yield line.lead
         for qa in self.questions:
             yield from (Quote(c.quote, c.chunk) for c in qa.answer.citations)
-            yield from (current for _, current in qa.amended)
 
 
 def provision_name(chunk: Chunk) -> str:
@@ -132,8 +130,8 @@ class SheetBuilder(ThemeContext):
         self.provisions = provisions(cadre, theme)
 
     def passage(self, quote: Quote) -> Passage:
-        found = self.law.amendment(quote)
-        return Passage(quote, found.current if found else None)
+        found = self.law.amendment(quote.chunk, quote.text)
+        return Passage(quote, quote_of(found.current) if found and found.current else None)
 
     def key_provisions(self) -> list[KeyProvision]:
         """Each provision's opening rule, and the sentence of it closest to the theme."""
@@ -156,7 +154,7 @@ class SheetBuilder(ThemeContext):
                     if role is None or duty is None or not 0 <= duty.start() - role.end() <= SUBJECT_SPAN:
                         continue
                     quote = quote_of(sentence)
-                    if quote.text not in taken and self.law.amendment(quote) is None:
+                    if quote.text not in taken and self.law.amendment(quote.chunk, quote.text) is None:
                         score = relevance(sentence, self.terms)
                         candidates.append((rank, -score, chunk.start, sentence.start, provision.key, quote))
         candidates.sort(key=lambda c: c[:4])
@@ -245,8 +243,7 @@ class SheetBuilder(ThemeContext):
                 break
             answer = self.cadre.answer(question, today=self.today)
             if not answer.refused:
-                amended = ((c.n, self.passage(Quote(c.quote, c.chunk)).current) for c in answer.citations)
-                answered.append(QA(question, answer, tuple((n, q) for n, q in amended if q)))
+                answered.append(QA(question, answer))
         return answered
 
     def build(self) -> Sheet:

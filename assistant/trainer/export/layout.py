@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from assistant.records import Answer
 from assistant.trainer.export.blocks import DISCLAIMER, Block, Bullets, Cited, Heading, Table, Text
 from assistant.trainer.quiz import TRUEFALSE, QuizItem
@@ -22,15 +20,14 @@ def _passage(passage: Passage, prefix: str = "") -> list[Block]:
     return blocks
 
 
-def _answer(answer: Answer, amended: Iterable[tuple[int, Quote]] = ()) -> list[Block]:
+def _answer(answer: Answer) -> list[Block]:
     blocks: list[Block] = [Text(line) for line in answer.text.splitlines() if line.strip()]
     if answer.notes:
         blocks += [Text("À noter :", strong=True), Bullets(tuple(answer.notes))]
-    current = dict(amended)
     if answer.citations:
         blocks.append(Text("Sources :", strong=True))
     for citation in answer.citations:
-        blocks += _passage(Passage(Quote(citation.quote, citation.chunk), current.get(citation.n)), f"[{citation.n}]")
+        blocks.append(Cited(Quote(citation.quote, citation.chunk), f"[{citation.n}]"))
     return blocks
 
 
@@ -68,7 +65,7 @@ def sheet_blocks(sheet: Sheet) -> list[Block]:
         blocks.append(Text("Aucune disposition liée trouvée."))
     blocks.append(Heading("Questions-réponses", 1))
     for qa in sheet.questions:
-        blocks += [Heading(qa.question, 2), *_answer(qa.answer, qa.amended)]
+        blocks += [Heading(qa.question, 2), *_answer(qa.answer)]
     return blocks
 
 
