@@ -104,10 +104,11 @@ def _labels(cadre, question: str, **settings) -> list[str]:
 
 
 def test_the_closest_sentence_reorders_the_leading_provisions(cadre):
-    """Article 22 says in one sentence what the agent asks; fusion alone puts a longer, looser article first."""
+    """Article 22 says in one sentence what the agent asks; fusion alone, with the special parts of the Loi
+    Informatique et Libertés weighed like the rest, puts a longer, looser article first (its Article 120)."""
     question = "Un agent peut-il refuser une décision prise par un logiciel ?"
-    fused = _labels(cadre, question, sentence_weight=0.0)
-    reranked = _labels(cadre, question)
+    fused = _labels(cadre, question, sentence_weight=0.0, special_regime_prior=1.0)
+    reranked = _labels(cadre, question, special_regime_prior=1.0)
     assert reranked[0] == "RGPD, article 22, §§ 1 à 2" != fused[0]
     assert sorted(reranked) == sorted(fused), "the re-ranking only reorders what fusion found"
 
@@ -164,3 +165,30 @@ def test_a_question_on_when_a_text_applies_gets_its_entry_into_force_article_fir
         "Les obligations sur les outils d'IA à haut risque, c'est pour quand ?", k=3, filters=Filters(doc_ids=("gdpr",))
     )
     assert all(hit.chunk.doc_id == "gdpr" for hit in filtered)
+
+
+def test_the_special_parts_of_a_law_are_found_by_their_opening_article(cadre):
+    """Loi Informatique et Libertés: Title III (criminal-law processing) runs from Article 87 to 114, Title IV (State
+    security) from 115; Title II, which opens with « ne s'applique pas », and Title I are the general regime."""
+    regimes = cadre.index.special_regimes
+    police = regimes[("loi-78-17", "art:87")]
+    assert police.opening.startswith("Le présent titre s'applique") and {"infract", "penal"} <= police.terms
+    assert all(regimes[("loi-78-17", f"art:{n}")] is police for n in (90, 103, 114))
+    assert regimes[("loi-78-17", "art:115")] is not police and regimes[("loi-78-17", "art:116")] is not police
+    assert not {("loi-78-17", f"art:{n}") for n in (1, 20, 42, 86)} & regimes.keys()
+    assert all(doc_id == "loi-78-17" for doc_id, _ in regimes)
+
+
+def test_a_special_part_is_set_back_unless_the_question_is_about_it(cadre):
+    """The police-and-justice article on data protection officers (LIL 103) restates the GDPR for criminal-law
+    processing: it is not an answer for a commune, and it is one for a question on criminal offences."""
+
+    def rank(question: str, settings: HybridSettings) -> int:
+        hits = HybridRetriever(cadre.index, cadre.embedder, settings).search(question, "fr", k=10)
+        return next((i for i, h in enumerate(hits) if (h.chunk.doc_id, h.chunk.ref) == ("loi-78-17", "art:103")), 10)
+
+    commune = "Notre commune doit-elle désigner un délégué à la protection des données ?"
+    police = "Pour des enquêtes sur des infractions pénales, faut-il désigner un délégué à la protection des données ?"
+    level = replace(HybridSettings(), special_regime_prior=1.0)
+    assert rank(commune, HybridSettings()) > rank(commune, level)
+    assert rank(police, HybridSettings()) == rank(police, level) < 10

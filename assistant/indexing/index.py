@@ -17,6 +17,7 @@ from assistant.indexing.dense import load_dense
 from assistant.indexing.lexical import load_lexical
 from assistant.indexing.manifest import IndexUnavailable, Manifest, check_manifest, read_manifest
 from assistant.indexing.recital_links import LINKS_FILE, load_links
+from assistant.indexing.regimes import Regime, special_regimes
 from assistant.indexing.sentence_vectors import load_sentence_vectors
 from assistant.indexing.store import read_chunks
 from assistant.records import Chunk
@@ -59,6 +60,16 @@ class CorpusIndex:
     def law_in_force(self) -> LawInForce:
         """Which passages of the 2024 AI Act the 2026 amendment changed: answers and sheets both ask."""
         return LawInForce(self.chunks)
+
+    @cached_property
+    def special_regimes(self) -> dict[tuple[str, str], Regime]:
+        """The articles of a law's special parts (police and justice, State security), which ranking sets back for
+        questions that are not about them."""
+        return special_regimes(self.chunks, self.frequency)
+
+    def frequency(self, term: str) -> int:
+        """How many passages hold the analysed `term`."""
+        return int(np.count_nonzero(self.lexical.get_scores([term]))) if term in self.lexical.vocab_dict else 0
 
     @cached_property
     def _words(self) -> str:

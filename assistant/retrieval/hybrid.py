@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from assistant.indexing.analysis import analyse
 from assistant.indexing.dense import search_dense
 from assistant.indexing.embedder import Embedder
 from assistant.indexing.index import CorpusIndex
@@ -70,10 +71,14 @@ class HybridSettings:
     # place (0: never searched): a French question finds little of a text that exists only in English.
     named_document_boost: float = 2.0
     named_document_place: int = 2
+    # An article of a law's special part (police and justice, State security: `indexing/regimes.py`) weighs this
+    # much when the question uses none of the words that set the part apart.
+    special_regime_prior: float = 0.5
 
-    def prior(self, chunk: Chunk, named: tuple[str, ...] = ()) -> float:
+    def prior(self, chunk: Chunk, named: tuple[str, ...] = (), set_aside: bool = False) -> float:
         weight = self.recital_prior if chunk.kind == "recital" else 1.0
         weight *= self.named_document_boost if chunk.doc_id in named else 1.0
+        weight *= self.special_regime_prior if set_aside else 1.0
         return weight * (1.0 if chunk.authority.startswith("binding") else self.guidance_prior)
 
     def fused(self, results: list[tuple[int, float]]) -> list[tuple[int, float]]:
@@ -186,12 +191,15 @@ class HybridRetriever:
         pool = POOL if filters == Filters() else len(self.index.chunks)
         ranked, query = self._ranked(question, lang, pool, query)
         named = tuple(mentioned_documents(question))
+        aside = self._set_aside(question, lang)
         for name, results in ranked.items():
             allowed = [(row, raw) for row, raw in results if filters.allows(self.index.chunks[row])]
             if name == "dense":
                 dense_top = max((raw for _, raw in allowed), default=0.0)
             for row, share in self.settings.fused(allowed):
-                scores[row] += weights[name] * self.settings.prior(self.index.chunks[row], named) * share
+                chunk = self.index.chunks[row]
+                prior = self.settings.prior(chunk, named, (chunk.doc_id, chunk.ref or "") in aside)
+                scores[row] += weights[name] * prior * share
                 found_by[row].append(name)
         pinned = dict.fromkeys(self._referenced_rows(find_references(question), filters), "reference")
         for row in self._referenced_rows(self._application_article(question, named, scores), filters):
@@ -218,6 +226,12 @@ class HybridRetriever:
             hits.append(Hit(shown, scores[best], tuple(sorted(set(found_by[best]))), self._alternates(shown, filters)))
         hits = self._with_named_documents(question, lang, hits, named, filters, query)
         return hits[:k], Signals(dense_top, query)
+
+    def _set_aside(self, question: str, lang: str) -> set[tuple[str, str]]:
+        """The articles of special parts that the question is not about: a commune's DPO question is answered by the
+        GDPR, not by the police-and-justice article that restates it."""
+        terms = set(analyse(expand(question) if lang == "fr" else question, lang))
+        return {key for key, regime in self.index.special_regimes.items() if not regime.concerns(terms)}
 
     def _application_article(self, question: str, named: tuple[str, ...], scores: dict[int, float]) -> list[Reference]:
         """For a question on when rules apply, the entry-into-force article of the text it is about: the one named,

@@ -1,0 +1,63 @@
+"""Parts of a law that apply only to particular processing, found by the sentence that opens them.
+
+The Loi Informatique et Libertés opens its Title III with « Le présent titre s'applique … aux traitements … mis en
+œuvre, à des fins de prévention et de détection des infractions pénales … » and its Title IV likewise for State
+security: their articles restate, for police, justice or defence, rules that the GDPR sets for everyone else. The
+source gives no titles, only articles, so a part runs from its opening article to the next article that opens a part.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from assistant.indexing.analysis import analyse
+from assistant.records import Chunk
+from assistant.structure.sentences import sentences
+
+# An article that opens a title by saying what it applies to; « I.- » when the opening is its first point.
+_OPENS_PART = re.compile(r"^(?:I\.\s*-\s*)?Le présent titre\b", re.I)
+# A part whose opening names the processing it is for (« … s'applique … aux traitements … ») is a special regime;
+# any other opening (« ne s'applique pas », « sans préjudice des autres dispositions ») ends the one before.
+_SPECIAL = re.compile(r"(?<!\bne )\bs'applique\b(?! pas\b).*\baux traitements\b", re.I)
+# A word of the opening found in fewer than this share of the passages in its language is distinctive of the part
+# (« infractions », « pénales », « enquêtes »; not « autorité » or « protection », which most questions share).
+DISTINCTIVE_SHARE = 0.05
+
+
+@dataclass(frozen=True)
+class Regime:
+    """A special part of a law: the sentence that opens it, and its words that few other articles use."""
+
+    opening: str
+    terms: frozenset[str]
+
+    def concerns(self, question_terms: set[str]) -> bool:
+        return bool(self.terms & question_terms)
+
+
+def special_regimes(chunks: list[Chunk], frequency: Callable[[str], int]) -> dict[tuple[str, str], Regime]:
+    """Each article (document, ref) that belongs to a special part of its law, with that part; `frequency` counts
+    the passages that hold an analysed term."""
+    articles: dict[str, list[list[Chunk]]] = {}
+    for chunk in sorted((c for c in chunks if c.kind == "article" and c.ref), key=lambda c: (c.edition_key, c.start)):
+        provisions = articles.setdefault(chunk.edition_key, [])
+        if provisions and provisions[-1][0].ref == chunk.ref:
+            provisions[-1].append(chunk)
+        else:
+            provisions.append([chunk])
+    passages = {lang: sum(1 for c in chunks if c.lang == lang) for lang in {c.lang for c in chunks}}
+    found: dict[tuple[str, str], Regime] = {}
+    for provisions in articles.values():
+        current: Regime | None = None
+        for provision in provisions:
+            first = provision[0]
+            opening = next((s.text for s in sentences(first)), "")
+            if _OPENS_PART.match(opening):
+                limit = DISTINCTIVE_SHARE * passages[first.lang]
+                distinctive = frozenset(t for t in analyse(opening, first.lang) if frequency(t) < limit)
+                current = Regime(opening, distinctive) if _SPECIAL.search(opening) else None
+            if current is not None:
+                found[(first.doc_id, first.ref or "")] = current
+    return found
