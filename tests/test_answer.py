@@ -282,3 +282,10 @@ def test_ask_cli_json_shape(cadre, settings):
     assert set(record) == {"answer", "refused", "citations", "notes", "engine", "latency_ms"}
     expected = {"n", "doc_id", "ref", "label", "lang", "version", "page", "url", "quote"}
     assert record["citations"] and all(set(c) == expected for c in record["citations"])
+
+
+def test_a_communes_question_prefers_the_sentence_on_public_authorities(cadre):
+    """Article 37 has a sentence for groups of companies and one for public authorities: a commune gets the latter."""
+    answer = cadre.answer("Une commune doit-elle désigner un délégué à la protection des données ?")
+    assert not answer.refused and answer.citations[0].chunk.ref == "art:37"
+    assert "autorité publique" in answer.citations[0].quote and "groupe d'entreprises" not in answer.text

@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.retrieval.expansion import expand
+from assistant.retrieval.expansion import PUBLIC_BODY, expand, setting_terms
 
 
 @pytest.mark.parametrize(
@@ -76,3 +76,10 @@ def test_look_alike_words_do_not_reach_the_legal_terms(question, absent):
     « sécurité sociale » is no security measure; a memo (« une note au DGS »), a commune's « compétences », a form
     « en ligne » and the agents' « motivation » are none of the legal notions those words also name."""
     assert absent not in expand(question)
+
+
+def test_a_public_body_asking_is_named_in_the_texts_words():
+    assert setting_terms("La mairie doit-elle nommer un DPO ?") == PUBLIC_BODY
+    assert setting_terms("Notre CCAS trie les demandes d'aide.") == PUBLIC_BODY
+    assert setting_terms("Un groupe d'entreprises peut-il partager un DPO ?") == ""
+    assert setting_terms("Ces données administratives sont-elles communicables ?") == ""

@@ -1,9 +1,10 @@
 """The default engine, with no language model: the answer is made of the passages' own sentences.
 
 Each sentence is scored against the question's analysed terms (everyday words count fully,
-the legal terms they expand to count half), the best ones from the best hits are kept, and
-binding law comes before guidance. Every sentence of the answer is a verbatim quote, so the
-verifier can only confirm it; the engine's job is choosing well and opening with the point.
+the legal terms they expand to count half, and so does « autorité publique » for a commune's
+question), the best ones from the best hits are kept, and binding law comes before guidance.
+Every sentence of the answer is a verbatim quote, so the verifier can only confirm it; the
+engine's job is choosing well and opening with the point.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from assistant.answering.lead_in import lead_in
 from assistant.indexing.analysis import analyse
 from assistant.records import Answer, Chunk, Citation, Hit
 from assistant.retrieval.asked_fact import Fact, asked_fact, gives
-from assistant.retrieval.expansion import expand
+from assistant.retrieval.expansion import expand, setting_terms
 from assistant.structure.sentences import Sentence, sentences
 
 # The other chunks of a hit's provision, in the same edition: a hit on paragraph 8 may be answered by paragraph 1.
@@ -52,7 +53,7 @@ _DUTY = re.compile(r"\b(doit|doivent|est tenu|sont tenus|veille|veillent|shall|o
 
 
 def _terms(question: str, lang: str) -> dict[str, float]:
-    weights = {t: 0.5 for t in analyse(expand(question), lang)} if lang == "fr" else {}
+    weights = {t: 0.5 for t in analyse(f"{expand(question)} {setting_terms(question)}", lang)} if lang == "fr" else {}
     weights.update({t: 1.0 for t in analyse(question, lang)})
     return weights
 

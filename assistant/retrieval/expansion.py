@@ -110,6 +110,22 @@ _LEXICON: tuple[tuple[str, str], ...] = (
 _COMPILED = tuple((re.compile(rf"\b(?:{pattern})", re.I), terms) for pattern, terms in _LEXICON)
 
 
+# Who asks, in the texts' words: a commune, a département or a CCAS is an « autorité publique ». Retrieval ranks worse
+# with it (the asker's setting then outweighs the topic); answers use it to prefer the sentence that speaks to them
+# (« a) le traitement est effectué par une autorité publique » among the cases that require a DPO).
+_PUBLIC_BODY = re.compile(
+    r"\b(communes?|mairies?|collectivit[ée]s?|d[ée]partements?|r[ée]gions?|m[ée]tropoles?|intercommunalit[ée]s?"
+    r"|interco|villes?|ccas|epci|administrations?)\b",
+    re.I,
+)
+PUBLIC_BODY = "autorité publique organisme public"
+
+
+def setting_terms(question: str) -> str:
+    """The legal name of the asker's setting, when the question gives it (French questions only)."""
+    return PUBLIC_BODY if _PUBLIC_BODY.search(question) else ""
+
+
 def lay_matches(question: str) -> list[tuple[str, str]]:
     """Each everyday phrase of the question that the table knows, with the legal terms it points to."""
     return [(match.group(), terms) for pattern, terms in _COMPILED for match in pattern.finditer(question)]
