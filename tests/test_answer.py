@@ -289,3 +289,6 @@ def test_a_communes_question_prefers_the_sentence_on_public_authorities(cadre):
     answer = cadre.answer("Une commune doit-elle désigner un délégué à la protection des données ?")
     assert not answer.refused and answer.citations[0].chunk.ref == "art:37"
     assert "autorité publique" in answer.citations[0].quote and "groupe d'entreprises" not in answer.text
+    # In everyday words (« nommer un DPO ») the question is the same one, and is answered from the same article.
+    everyday = cadre.answer("Notre mairie doit-elle nommer un DPO ?")
+    assert not everyday.refused and everyday.citations[0].chunk.ref == "art:37"

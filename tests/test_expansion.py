@@ -31,6 +31,7 @@ from assistant.retrieval.expansion import PUBLIC_BODY, expand, setting_terms
         ("Qui rédige la FRIA ?", "analyse d'impact sur les droits fondamentaux"),
         ("Un habitant peut-il saisir la CNIL ?", "autorité de contrôle"),
         ("La CADA a rendu un avis.", "commission d'accès aux documents administratifs"),
+        ("Doit-on nommer un DPO ?", "désigner"),
     ],
 )
 def test_everyday_words_reach_the_legal_terms(question, legal):

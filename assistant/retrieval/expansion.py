@@ -67,6 +67,7 @@ _LEXICON: tuple[tuple[str, str], ...] = (
         "violation de données à caractère personnel notification",
     ),
     (r"\bdpo\b|d[ée]l[ée]gu[ée]", "délégué à la protection des données"),
+    (r"nomm(er|ons|e|ent|é|ée|és|ées|ez)\b|nomination", "désigner"),
     (r"[ée]tude d['’]impact|analyse (de|des) risques|aipd\b", "analyse d'impact relative à la protection des données"),
     (r"droits? fondamentaux|fria\b|aidf\b", "analyse d'impact sur les droits fondamentaux"),
     (r"cnil\b", "autorité de contrôle"),
