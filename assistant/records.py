@@ -119,6 +119,11 @@ class Chunk:
     amended: str | None = None
 
     @property
+    def provision_label(self) -> str:
+        """The label without the paragraphs this chunk holds (« RIA, article 27 »): the provision as a whole."""
+        return self.label.split(", §")[0]
+
+    @property
     def embed_text(self) -> str:
         """The text given to the embedding model: heading path first, so context ranks too."""
         return " > ".join((*self.heading_path, self.title)) + "\n" + self.text

@@ -8,7 +8,6 @@ wording as it is, and says so.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from assistant.indexing.amendments import POINT, LawInForce
@@ -19,8 +18,6 @@ from assistant.structure.sentences import sentences
 AMENDED_BY = "règlement (UE) 2026/1744"
 AMENDED_SINCE = "27 juillet 2026"
 IN_ENGLISH = "en anglais, seule langue disponible"
-# The paragraphs a chunk's label names (« , §§ 1 à 2 »): a note names the amended paragraph itself.
-_PARAGRAPHS = re.compile(r", §.*$")
 
 
 def _consolidated(chunks: list[Chunk], ref: str) -> list[Chunk]:
@@ -47,7 +44,7 @@ def amendment_notes(citations: list[Citation], law: LawInForce, lang: str) -> tu
             continue
         seen.add((chunk.ref or "", amendment.unit.name))
         current = amendment.current
-        name = _PARAGRAPHS.sub("", chunk.label) + amendment.unit.where
+        name = chunk.provision_label + amendment.unit.where
         if current is None:
             notes.append(f"{name} a été supprimé par le {AMENDED_BY}, applicable depuis le {AMENDED_SINCE}.")
             continue

@@ -22,7 +22,7 @@ _OPENS_PART = re.compile(r"^(?:I\.\s*-\s*)?Le présent titre\b", re.I)
 # any other opening (« ne s'applique pas », « sans préjudice des autres dispositions ») ends the one before.
 _SPECIAL = re.compile(r"(?<!\bne )\bs'applique\b(?! pas\b).*\baux traitements\b", re.I)
 # A word of the opening found in fewer than this share of the passages in its language is distinctive of the part
-# (« infractions », « pénales », « enquêtes »; not « autorité » or « protection », which most questions share).
+# (« infractions », « pénales », « poursuites »; not « autorité » or « protection », which most questions share).
 DISTINCTIVE_SHARE = 0.05
 
 
@@ -40,19 +40,16 @@ class Regime:
 def special_regimes(chunks: list[Chunk], frequency: Callable[[str], int]) -> dict[tuple[str, str], Regime]:
     """Each article (document, ref) that belongs to a special part of its law, with that part; `frequency` counts
     the passages that hold an analysed term."""
-    articles: dict[str, list[list[Chunk]]] = {}
+    articles: dict[str, list[Chunk]] = {}  # the first chunk of each article, per edition
     for chunk in sorted((c for c in chunks if c.kind == "article" and c.ref), key=lambda c: (c.edition_key, c.start)):
-        provisions = articles.setdefault(chunk.edition_key, [])
-        if provisions and provisions[-1][0].ref == chunk.ref:
-            provisions[-1].append(chunk)
-        else:
-            provisions.append([chunk])
+        firsts = articles.setdefault(chunk.edition_key, [])
+        if not firsts or firsts[-1].ref != chunk.ref:
+            firsts.append(chunk)
     passages = {lang: sum(1 for c in chunks if c.lang == lang) for lang in {c.lang for c in chunks}}
     found: dict[tuple[str, str], Regime] = {}
-    for provisions in articles.values():
+    for firsts in articles.values():
         current: Regime | None = None
-        for provision in provisions:
-            first = provision[0]
+        for first in firsts:
             opening = next((s.text for s in sentences(first)), "")
             if _OPENS_PART.match(opening):
                 limit = DISTINCTIVE_SHARE * passages[first.lang]

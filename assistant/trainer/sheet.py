@@ -41,7 +41,6 @@ RELATED_SEARCH = HybridSettings(lexical_weight=1.0, sentence_weight=0.0, named_d
 SHARED_TERMS = 3
 EXPLICIT = "renvoi dans le texte"
 SEARCHED = "rapprochement par recherche, à vérifier"
-_PARAGRAPHS = re.compile(r", §.*$")
 _REFERENCE = re.compile(r"\b(?:l'|de l'|à l')?articles?\s+[LRD]?\.?\s?\d[\w-]*(?:,\s*paragraphe\s+\d+)?", re.I)
 
 
@@ -113,14 +112,9 @@ class Sheet:
             yield from (Quote(c.quote, c.chunk) for c in qa.answer.citations)
 
 
-def provision_name(chunk: Chunk) -> str:
-    """ "RIA, article 27" from the label of any of its paragraphs."""
-    return _PARAGRAPHS.sub("", chunk.label)
-
-
 def _heading(provision: Provision) -> str:
     first = provision.first
-    name = provision_name(first)
+    name = first.provision_label
     return f"{name} — {first.title}" if first.title and first.title not in name else name
 
 
@@ -193,7 +187,7 @@ class SheetBuilder(ThemeContext):
             wanted = topic_terms(self._search_query(source))
             best = best_sentences(target, wanted, 1)
             best = [s for s in best if len(topic_terms(s.text) & wanted) >= SHARED_TERMS]
-        return Link(provision_name(source.first), self.passage(quote_of(best[0])), how) if best else None
+        return Link(source.first.provision_label, self.passage(quote_of(best[0])), how) if best else None
 
     def links(self) -> list[Link]:
         """Provisions of other documents a key provision names (per sentence, so that a document named in one
@@ -233,7 +227,7 @@ class SheetBuilder(ThemeContext):
         for provision in self.provisions:
             title = provision.first.title
             about = f" ({title[0].lower()}{title[1:]})" if title else ""
-            asked.append(f"Que prévoit {provision_name(provision.first)}{about} ?")
+            asked.append(f"Que prévoit {provision.first.provision_label}{about} ?")
         return asked
 
     def questions(self) -> list[QA]:
