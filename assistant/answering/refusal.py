@@ -23,7 +23,7 @@ class RefusalPolicy:
     """Refuse below `coverage_min`, or below `dense_min` unless the best passages hold `coverage_enough` of the
     question's terms: a question whose words are nearly all in the passages is on topic, however it is phrased."""
 
-    dense_min: float = 0.864
+    dense_min: float = 0.8609
     coverage_min: float = 0.05
     coverage_enough: float = 0.6
 
