@@ -47,12 +47,17 @@ class Settings:
     queue_max_size: int = 64
 
 
-def _coerce(value: str | int | float, like: object) -> object:
-    if isinstance(value, date) or (like is None and isinstance(value, str)):
-        return date.fromisoformat(str(value))
-    if isinstance(like, Path):
-        return Path(str(value)).expanduser()
-    return type(like)(value)
+def _coerce(name: str, value: str | int | float, like: object) -> object:
+    """The value in the setting's type; an unreadable one is refused with the setting's name, not a bare parse error."""
+    try:
+        if isinstance(value, date) or (like is None and isinstance(value, str)):
+            return date.fromisoformat(str(value))
+        if isinstance(like, Path):
+            return Path(str(value)).expanduser()
+        return type(like)(value)
+    except ValueError:
+        wanted = "a date YYYY-MM-DD" if like is None else f"a {type(like).__name__}"
+        raise ValueError(f"setting {name} (CADRE_{name.upper()}) must be {wanted}, not {value!r}") from None
 
 
 def load_settings(**overrides: object) -> Settings:
@@ -64,14 +69,15 @@ def load_settings(**overrides: object) -> Settings:
         with config.open("rb") as handle:
             values.update(tomllib.load(handle))
     for item in fields(Settings):
+        # An empty variable (« CADRE_TODAY= ») leaves the setting as it was, as if it were unset.
         env = os.environ.get(f"CADRE_{item.name.upper()}")
-        if env is not None:
+        if env:
             values[item.name] = env
     values.update({k: v for k, v in overrides.items() if v is not None})
     unknown = set(values) - {item.name for item in fields(Settings)}
     if unknown:
         raise ValueError(f"unknown settings in {config}: {', '.join(sorted(unknown))}")
-    settings = replace(settings, **{k: _coerce(v, getattr(settings, k)) for k, v in values.items()})
+    settings = replace(settings, **{k: _coerce(k, v, getattr(settings, k)) for k, v in values.items()})
     if settings.user_authority not in AUTHORITIES:
         raise ValueError(f"user_authority must be one of {', '.join(AUTHORITIES)}, not {settings.user_authority!r}")
     return settings

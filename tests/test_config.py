@@ -32,3 +32,15 @@ def test_unknown_setting_and_bad_authority_are_refused(tmp_path, monkeypatch):
     monkeypatch.setenv("CADRE_USER_AUTHORITY", "loi")
     with pytest.raises(ValueError, match="user_authority must be one of"):
         load_settings()
+
+
+def test_an_unreadable_value_names_its_setting_and_an_empty_one_is_unset(monkeypatch):
+    monkeypatch.setenv("CADRE_TODAY", "demain")
+    with pytest.raises(ValueError, match=r"setting today \(CADRE_TODAY\) must be a date YYYY-MM-DD, not 'demain'"):
+        load_settings()
+    monkeypatch.setenv("CADRE_MAX_FILE_MB", "douze")
+    monkeypatch.setenv("CADRE_TODAY", "")
+    with pytest.raises(ValueError, match=r"setting max_file_mb \(CADRE_MAX_FILE_MB\) must be a float, not 'douze'"):
+        load_settings()
+    monkeypatch.setenv("CADRE_MAX_FILE_MB", "")
+    assert load_settings().today is None
