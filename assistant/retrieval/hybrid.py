@@ -119,12 +119,12 @@ class HybridRetriever:
         self.settings = settings or HybridSettings()
 
     def _ranked(
-        self, question: str, lang: str, pool: int, query: Vector | None
+        self, question: str, expansion: str, lang: str, pool: int, query: Vector | None
     ) -> tuple[dict[str, list[tuple[int, float]]], Vector | None]:
         """Each retriever's ranking, and the question's vector when the dense retriever ran (`query` when the caller
-        already has it)."""
+        already has it); `expansion` is the question with its legal terms added."""
         ranked = {}
-        expanded = expand(question) if self.settings.expansion and lang == "fr" else question
+        expanded = expansion if self.settings.expansion else question
         if self.settings.mode in {"hybrid", "dense"}:
             if query is None:
                 query = self.embedder.embed_query(expanded if self.settings.dense_expansion else question)
@@ -189,9 +189,11 @@ class HybridRetriever:
         dense_top = 0.0
         # A filter may exclude most of a fixed pool: filtered searches rank the whole (small) corpus instead.
         pool = POOL if filters == Filters() else len(self.index.chunks)
-        ranked, query = self._ranked(question, lang, pool, query)
+        # Expanded once: the retrievers and the special parts' words read the same legal terms.
+        expansion = expand(question) if lang == "fr" else question
+        ranked, query = self._ranked(question, expansion, lang, pool, query)
         named = tuple(mentioned_documents(question))
-        aside = self._set_aside(question, lang)
+        aside = self._set_aside(expansion, lang)
         for name, results in ranked.items():
             allowed = [(row, raw) for row, raw in results if filters.allows(self.index.chunks[row])]
             if name == "dense":
@@ -227,10 +229,10 @@ class HybridRetriever:
         hits = self._with_named_documents(question, lang, hits, named, filters, query)
         return hits[:k], Signals(dense_top, query)
 
-    def _set_aside(self, question: str, lang: str) -> set[tuple[str, str]]:
-        """The articles of special parts that the question is not about: a commune's DPO question is answered by the
-        GDPR, not by the police-and-justice article that restates it."""
-        terms = set(analyse(expand(question) if lang == "fr" else question, lang))
+    def _set_aside(self, expansion: str, lang: str) -> set[tuple[str, str]]:
+        """The articles of special parts that the (expanded) question is not about: a commune's DPO question is
+        answered by the GDPR, not by the police-and-justice article that restates it."""
+        terms = set(analyse(expansion, lang))
         return {key for key, regime in self.index.special_regimes.items() if not regime.concerns(terms)}
 
     def _application_article(self, question: str, named: tuple[str, ...], scores: dict[int, float]) -> list[Reference]:
