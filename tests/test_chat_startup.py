@@ -52,3 +52,15 @@ def test_a_start_that_fails_says_why(tmp_path, settings):
     assert startup.ready.is_set()
     assert startup.cadre is None
     assert startup.message.startswith("Cadre n'a pas pu démarrer : ")
+
+
+def test_a_start_without_the_corpus_says_where_it_looked(tmp_path, settings):
+    absent = tmp_path / "absent"
+    startup = Startup(replace(settings, corpus_dir=absent, index_dir=tmp_path / "index"))
+    startup.run()
+    assert startup.ready.is_set() and startup.cadre is None
+    assert startup.message == (
+        f"Cadre n'a pas pu démarrer : aucun texte de référence n'a été trouvé dans {absent}. "
+        "Placez-y le corpus, ou indiquez son dossier (réglage corpus_dir, variable CADRE_CORPUS_DIR)."
+    )
+    assert not (tmp_path / "index" / "manifest.json").exists()

@@ -17,7 +17,7 @@ import pytest
 
 from assistant.api import Cadre
 from assistant.indexing.index import open_index
-from assistant.indexing.manifest import IndexUnavailable, read_manifest, write_manifest
+from assistant.indexing.manifest import IndexUnavailable, NothingToIndex, read_manifest, write_manifest
 from assistant.indexing.sentence_vectors import load_sentence_vectors, save_sentence_vectors, sentence_texts
 from assistant.retrieval.context import whole_provision
 from assistant.stats import edition_stats
@@ -212,3 +212,19 @@ def test_user_folder_with_bad_files_is_reported_and_keeps_the_index(cadre, setti
     added = [c for c in user.index.chunks if c.doc_id.startswith("perso-")]
     assert added and all(c.authority == "report" for c in added)
     assert len(user.index.chunks) == len(cadre.index.chunks) + len(added)
+
+
+def test_a_missing_corpus_is_a_clear_error_and_keeps_the_index(cadre, settings, tmp_path):
+    copy = tmp_path / "index"
+    shutil.copytree(settings.index_dir, copy)
+    before = read_manifest(copy)
+    absent = tmp_path / "absent"
+    with pytest.raises(NothingToIndex, match=f"none of the default sources was found in {absent}"):
+        Cadre(replace(settings, index_dir=copy, corpus_dir=absent)).ingest(force=True)
+    assert read_manifest(copy).generation == before.generation
+    assert len(open_index(copy, cadre.embedder.model_id).chunks) == before.chunks
+    run = _cli("ingest", "--force", env={**os.environ, "CADRE_INDEX_DIR": str(copy), "CADRE_CORPUS_DIR": str(absent)})
+    assert run.returncode == 2 and run.stderr.strip().endswith(
+        "set corpus_dir (CADRE_CORPUS_DIR) to the folder that holds them"
+    )
+    assert "Traceback" not in run.stderr and read_manifest(copy).generation == before.generation

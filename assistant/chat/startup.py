@@ -12,6 +12,7 @@ import time
 from typing import TYPE_CHECKING
 
 from assistant.config import Settings
+from assistant.indexing.manifest import NothingToIndex
 
 if TYPE_CHECKING:
     from assistant.api import Cadre
@@ -62,6 +63,12 @@ class Startup:
             self.cadre = cadre
             self.message = f"Cadre est prêt ({chunks} passages indexés)."
             log.info("ready: %d chunks", chunks)
+        except NothingToIndex as exc:
+            log.error("startup failed: %s", exc)
+            self.message = (
+                f"Cadre n'a pas pu démarrer : aucun texte de référence n'a été trouvé dans {exc.corpus_dir}. "
+                "Placez-y le corpus, ou indiquez son dossier (réglage corpus_dir, variable CADRE_CORPUS_DIR)."
+            )
         except Exception as exc:  # the page must say why it cannot answer rather than hang
             log.exception("startup failed")
             self.message = f"Cadre n'a pas pu démarrer : {exc}"

@@ -29,6 +29,7 @@ from assistant.indexing.lexical import build_lexical, save_lexical
 from assistant.indexing.manifest import (
     SCHEMA_VERSION,
     Manifest,
+    NothingToIndex,
     Skipped,
     SourceFile,
     read_manifest,
@@ -259,6 +260,8 @@ class IndexBuilder:
             made = chunker.chunks(document)
             report.per_edition.append((document.edition.key, len(document.pages), len(made)))
             chunks.extend(made)
+        if not chunks:
+            raise NothingToIndex(self.settings.corpus_dir)
         vectors = self._vectors([c.embed_text for c in chunks], report, "passage", "passages")
         texts, offsets = sentence_texts(chunks)
         sentence_vectors = (self._vectors(texts, report, "sentence", "phrases"), offsets)

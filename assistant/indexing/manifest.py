@@ -19,6 +19,18 @@ class IndexUnavailable(Exception):
     """The index is missing or does not fit this version of Cadre; the message says what to run."""
 
 
+class NothingToIndex(IndexUnavailable):
+    """No source could be read: the corpus folder is missing or holds none of the catalogue's files. Raised before
+    anything is written, so an index already built stays as it was."""
+
+    def __init__(self, corpus_dir: Path) -> None:
+        super().__init__(
+            f"nothing to index: none of the default sources was found in {corpus_dir} and no other file was given; "
+            "set corpus_dir (CADRE_CORPUS_DIR) to the folder that holds them"
+        )
+        self.corpus_dir = corpus_dir
+
+
 @dataclass(frozen=True)
 class SourceFile:
     path: str
