@@ -7,6 +7,7 @@ retrieval returns `Hit`s and answering returns an `Answer` with `Citation`s.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -120,8 +121,9 @@ class Chunk:
 
     @property
     def provision_label(self) -> str:
-        """The label without the paragraphs this chunk holds (« RIA, article 27 »): the provision as a whole."""
-        return self.label.split(", §")[0]
+        """The label without the paragraphs or points this chunk holds (« RIA, article 27 »): the provision as a
+        whole."""
+        return re.split(r", (?:§|points? \d)", self.label)[0]
 
     @property
     def embed_text(self) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 import pypdf
 import pytest
@@ -104,3 +105,17 @@ def test_hyphenated_line_ends_and_ligatures_are_rejoined(pdf_chunks):
     text = " ".join(c.text for c in pdf_chunks[1])
     assert "ﬁ" not in text and "ﬂ" not in text
     assert "intelli- gence" not in text and "intelli-\ngence" not in text
+
+
+def test_an_amending_article_is_cited_by_its_points_not_by_the_paragraphs_it_inserts(edition, settings, chunker):
+    ed = edition("reg-2026-1744", "AI_Act_amending_2026-1744_Omnibus_EN_formex.xml")
+    article_1 = [c for c in chunker.chunks(load_edition(ed, settings)) if c.ref == "art:1"]
+    spans = [re.fullmatch(r"Omnibus IA, article 1er, points? (\d+)(?: à (\d+))?", c.label) for c in article_1]
+    assert all(spans), [c.label for c in article_1]
+    bounds = [(int(m[1]), int(m[2] or m[1])) for m in spans]
+    assert bounds[0][0] == 1 and bounds[-1][1] == 43
+    assert all(first <= last for first, last in bounds)
+    assert all(a[1] <= b[0] for a, b in pairwise(bounds))
+    literacy = next(i for i, c in enumerate(article_1) if "(5) Article 4 is replaced by the following:" in c.text)
+    assert bounds[literacy][0] <= 5 <= bounds[literacy][1]
+    assert article_1[literacy].provision_label == "Omnibus IA, article 1er"

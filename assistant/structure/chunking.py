@@ -16,6 +16,11 @@ from assistant.structure.links import official_link
 from assistant.structure.provisions import provisions
 
 _PARAGRAPH = re.compile(r"^(\d{1,3})\.\s")
+# An amending article ("Regulation (EU) 2024/1689 is amended as follows: (1) … (43) …") is cut by its points:
+# the numbered paragraphs in it are those of the text it inserts, which are no paragraphs of its own.
+_AMENDING = re.compile(r"\b(?:is|are) amended as follows\b|\b(?:est|sont) modifiée?s? comme suit\b")
+_POINT = re.compile(r"^\((\d{1,3})\)\s")
+_OPENING_CHARS = 400
 _CODE_NUMBER = re.compile(r"^([LRDA])(\d)")
 
 
@@ -26,7 +31,8 @@ def _number_fr(number: str) -> str:
     return _CODE_NUMBER.sub(r"\1. \2", number)
 
 
-def label(short: str, provision: Provision, paragraphs: str | None) -> str:
+def label(short: str, provision: Provision, paragraphs: str | None, unit: str = "§") -> str:
+    """`unit` is « § » for paragraphs, « point » for the points of an amending article."""
     if provision.kind == "article":
         base = f"{short}, article {_number_fr(provision.number)}"
     elif provision.kind == "annex":
@@ -39,7 +45,8 @@ def label(short: str, provision: Provision, paragraphs: str | None) -> str:
         base = short
     if paragraphs:
         first, _, last = paragraphs.partition("-")
-        base += f", §§ {first} à {last}" if last else f", § {first}"
+        plural = "§§" if unit == "§" else f"{unit}s"
+        base += f", {plural} {first} à {last}" if last else f", {unit} {first}"
     return base
 
 
@@ -51,14 +58,27 @@ def _blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _paragraph_groups(text: str, spans: list[tuple[int, int]], limit: int) -> list[tuple[int, int, str | None]]:
-    """Group blocks under the limit, breaking before a numbered paragraph, or between points when one runs long."""
+def _unit_number(block: str, current: str | None, points: bool) -> str | None:
+    """The number of the unit `block` opens, if it opens one; an amending point only as the next in sequence, since
+    the inserted text may hold numbered points of its own."""
+    if not points:
+        number = _PARAGRAPH.match(block)
+        return number.group(1) if number else None
+    number = _POINT.match(block)
+    expected = 1 if current is None else int(current) + 1
+    return number.group(1) if number and int(number.group(1)) == expected else None
+
+
+def _paragraph_groups(
+    text: str, spans: list[tuple[int, int]], limit: int, points: bool
+) -> list[tuple[int, int, str | None]]:
+    """Group blocks under the limit, breaking before a numbered unit, or between points when one runs long."""
     groups: list[tuple[int, int, list[str]]] = []
     paragraph: str | None = None
     for start, end in spans:
-        number = _PARAGRAPH.match(text[start:end])
+        number = _unit_number(text[start:end], paragraph, points)
         if number:
-            paragraph = number.group(1)
+            paragraph = number
         if groups:
             size = end - groups[-1][0]
             if size <= (limit if number else 1.5 * limit):
@@ -84,14 +104,14 @@ class Chunker:
             add_start_index=True,
         )
 
-    def _spans(self, text: str, provision: Provision) -> list[tuple[int, int, str | None]]:
+    def _spans(self, text: str, provision: Provision, points: bool) -> list[tuple[int, int, str | None]]:
         body = text[provision.start : provision.end]
         start = provision.start + len(body) - len(body.lstrip())
         end = provision.start + len(body.rstrip())
         if end - start <= self.max_chars:
             return [(start, end, None)]
         if provision.kind in {"article", "annex"}:
-            groups = _paragraph_groups(text, _blocks(text, start, end), self.max_chars)
+            groups = _paragraph_groups(text, _blocks(text, start, end), self.max_chars, points)
             if all(e - s <= 2 * self.max_chars for s, e, _ in groups):
                 return groups
         pieces = self.splitter.create_documents([text[start:end]])
@@ -105,7 +125,9 @@ class Chunker:
         result = []
         for provision in provisions(document):
             url = official_link(edition, provision)
-            for start, end, paragraphs in self._spans(document.text, provision):
+            opening = min(provision.end, provision.start + _OPENING_CHARS)
+            points = _AMENDING.search(document.text, provision.start, opening) is not None
+            for start, end, paragraphs in self._spans(document.text, provision, points):
                 text = document.text[start:end]
                 if not text.strip():
                     continue
@@ -122,7 +144,7 @@ class Chunker:
                         authority=edition.authority,
                         kind=provision.kind,
                         ref=provision.ref,
-                        label=label(edition.short, provision, paragraphs),
+                        label=label(edition.short, provision, paragraphs, "point" if points else "§"),
                         title=provision.title,
                         heading_path=provision.heading_path,
                         paragraphs=paragraphs,
