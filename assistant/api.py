@@ -31,6 +31,7 @@ from assistant.records import Answer, Chunk, Hit
 from assistant.retrieval.asked_fact import REQUIRED, asked_fact, asks_when, gives
 from assistant.retrieval.filters import Filters
 from assistant.retrieval.hybrid import HybridRetriever, HybridSettings, Signals
+from assistant.retrieval.references import foreign_act_asked
 
 log = logging.getLogger(__name__)
 ANSWER_HITS = 8
@@ -138,11 +139,15 @@ class Cadre:
         return result
 
     def _refusal_before_drafting(self, query: str, lang: str, hits: list[Hit], signals: Signals) -> Answer | None:
-        """A refusal when the question is about a text the corpus never mentions or about past events, or the evidence
-        is too weak."""
+        """A refusal when the question is about a text the corpus never mentions or does not hold, or about past events,
+        or the evidence is too weak."""
         unknown = unknown_text(query, self.index.mentions)
         if unknown:
             reason = f"« {unknown} » n'apparaît dans aucun des textes de référence."
+            return Answer(text=refusal_text(hits, reason), refused=True)
+        foreign = foreign_act_asked(query)
+        if foreign:
+            reason = f"« {foreign} » ne fait pas partie des textes de référence, qui n'en donnent pas le contenu."
             return Answer(text=refusal_text(hits, reason), refused=True)
         if asks_past_events(query):
             return Answer(text=refusal_text(hits, PAST_EVENTS), refused=True)

@@ -21,6 +21,7 @@ from assistant.answering.verifier import verify
 from assistant.records import Answer, Citation
 from assistant.retrieval.asked_fact import Fact, asked_fact, asks_when, gives
 from assistant.retrieval.hybrid import HybridRetriever, Signals
+from assistant.retrieval.references import foreign_act_asked
 from assistant.structure.sentences import sentences
 
 QUESTION = "Peut-on utiliser la reconnaissance faciale en temps réel dans l'espace public ?"
@@ -152,6 +153,21 @@ def test_a_text_the_corpus_never_mentions_is_named_in_the_refusal(cadre):
     assert "« DORA » n'apparaît dans aucun des textes de référence." in answer.text
     english = cadre.answer("Does the Cyber Resilience Act apply to our city's parking sensors?")
     assert english.refused and "« Cyber Resilience Act »" in english.text
+
+
+def test_an_act_the_corpus_mentions_but_does_not_hold_is_named_in_the_refusal(cadre):
+    """The AI Act mentions the Digital Services Act; it does not say what the DSA requires of platforms."""
+    assert cadre.index.mentions("règlement sur les services numériques")
+    answer = cadre.answer("Que doivent faire les grandes plateformes selon le règlement sur les services numériques ?")
+    assert answer.refused and answer.text.startswith(REFUSAL) and not answer.citations
+    assert "« règlement sur les services numériques » ne fait pas partie des textes de référence," in answer.text
+    assert foreign_act_asked("Que prévoit le code pénal pour un agent qui détourne un fichier ?") == "code pénal"
+    for question in (
+        "Le DSA change-t-il quelque chose aux obligations du RIA pour notre chatbot ?",
+        "Que dit la directive sur la transparence des algorithmes publics ?",
+        "Le règlement (UE) 2016/679 s'applique-t-il aux communes ?",
+    ):
+        assert foreign_act_asked(question) is None, question
 
 
 def test_corpus_documents_services_and_known_terms_are_not_unknown_texts(cadre):

@@ -51,15 +51,26 @@ ALIASES: tuple[tuple[str, str], ...] = (
     ("guide-etalab-algorithmes", r"\b(?:guide\s+(?:d'|de\s+l')?)?etalab\b"),
 )
 
-# Acts outside the corpus: "l'article 5 du code civil" must not pin article 5 of the RIA or of the RGPD.
-# An alias above that matches the same text wins ("règlement (UE) 2016/679" is the RGPD, not a foreign act).
-FOREIGN_ACTS: tuple[str, ...] = (
+# Acts outside the corpus named by their name, not by a number or a bare word: a question about what one of them
+# says is one the corpus cannot answer, even where its texts mention that act in passing.
+NAMED_FOREIGN_ACTS: tuple[str, ...] = (
     r"\bcode\s+(?:general|civil|penal|electoral|monetaire|rural|minier|forestier"
     r"|du\s+(?:travail|patrimoine|sport|tourisme)|de\s+(?:commerce|procedure|justice)"
     r"|de\s+la\s+(?:sante|securite|consommation|route|commande|construction|defense|recherche|propriete|voirie)"
     r"|de\s+l'(?:education|environnement|urbanisme|action|energie|entree)"
     r"|des\s+(?:postes|transports|douanes|assurances|communes|pensions|impots))\b",
     r"\b(?:cgct|cgi|cja|csp|csi|cpp|cpc|cgppp|ccp)\b",
+    r"\b(?:data|digital\s+services|digital\s+markets|data\s+governance|cyber\s+resilience)\s+act\b",
+    r"\b(?:dsa|dma|dga|nis\s?2|eidas)\b",
+    r"\breglement\s+(?:europeen\s+)?(?:sur|relatif\s+aux?)\s+(?:les\s+services\s+numeriques|les\s+marches\s+numeriques"
+    r"|la\s+gouvernance\s+des\s+donnees|les\s+donnees|la\s+cyber-?resilience)\b",
+    r"\bportefeuille\s+europeen\s+d'identite\s+numerique\b",
+)
+
+# Acts outside the corpus: "l'article 5 du code civil" must not pin article 5 of the RIA or of the RGPD.
+# An alias above that matches the same text wins ("règlement (UE) 2016/679" is the RGPD, not a foreign act).
+FOREIGN_ACTS: tuple[str, ...] = (
+    *NAMED_FOREIGN_ACTS,
     r"\b(?:directive|decision|reglement|regulation)\s*(?:\((?:ue|eu|ce|ec|cee|eec)\)\s*)?(?:n[°o]?\.?\s*)?\d{2,4}/\d{1,4}\b",
     r"\b(?:directive|decret|decree)\b",
     r"\bloi\s+(?:organique\s+)?(?:n[°o]?\.?\s*)?\d{2,4}-\d{1,4}\b",
@@ -69,9 +80,8 @@ FOREIGN_ACTS: tuple[str, ...] = (
     r"\b(?:tfue|tfeu|cedh|echr)\b",
     r"\btraite\s+sur\s+(?:le\s+fonctionnement|l'union)",
     r"\bconvention\s+(?:europeenne|108|de\s+sauvegarde)",
-    r"\b(?:data|digital\s+services|digital\s+markets|data\s+governance|cyber\s+resilience)\s+act\b",
-    r"\b(?:dsa|dma|dga|nis\s?2)\b",
 )
+_NAMED_FOREIGN = re.compile("|".join(NAMED_FOREIGN_ACTS))
 
 _PUNCTUATION = str.maketrans(
     {
@@ -362,6 +372,18 @@ def find_references(question: str) -> list[Reference]:
             coded = group.kind.prefix == "art" and key[0] in "LRD"
             found.append(Reference("crpa" if coded else doc_id, f"{group.kind.prefix}:{key}", paragraph))
     return list(dict.fromkeys(found))
+
+
+def foreign_act_asked(question: str) -> str | None:
+    """The act outside the corpus that a question naming no corpus document asks about, as the question spells it."""
+    spaced = " ".join(question.split())
+    text = _fold(spaced)
+    mentions = _mentions(text)
+    if any(m.doc_id for m in mentions):
+        return None
+    # Folding keeps the length of ordinary text, so the question's own spelling can be shown.
+    shown = spaced if len(spaced) == len(text) else text
+    return next((shown[m.start : m.end] for m in mentions if _NAMED_FOREIGN.fullmatch(text[m.start : m.end])), None)
 
 
 def mentioned_documents(question: str) -> list[str]:
