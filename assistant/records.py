@@ -123,7 +123,7 @@ class Chunk:
     def provision_label(self) -> str:
         """The label without the paragraphs or points this chunk holds (« RIA, article 27 »): the provision as a
         whole."""
-        return re.split(r", (?:§|points? \d)", self.label)[0]
+        return re.split(r", (?:§|points? \d|section [A-Z]\b)", self.label)[0]
 
     @property
     def embed_text(self) -> str:

@@ -38,7 +38,7 @@ def test_annex_points_are_compared_within_their_section(cadre):
     point 7 of Section A and the heading of Section C were not touched."""
     law = cadre.index.law_in_force
     deleted = law.amendment(*_passage(cadre, "annex:VIII", "7. un résumé succinct des motifs"))
-    assert deleted and deleted.unit.where == ", Section B, § 7" and deleted.current is None
+    assert deleted and deleted.unit.where == ", section B, point 7" and deleted.current is None
     changed = law.amendment(*_passage(cadre, "annex:VIII", "8. le statut du système d'IA"))
     assert changed and changed.current.text.startswith("8. The status of the AI system")
     assert law.amendment(*_passage(cadre, "annex:VIII", "7. le statut du système d'IA")) is None
@@ -84,7 +84,7 @@ def test_a_deleted_point_is_said_deleted(cadre):
     deleted = _passage(cadre, "annex:VIII", "7. un résumé succinct des motifs")
     notes, added = amendment_notes([Citation(1, *deleted)], cadre.index.law_in_force, "fr")
     assert notes == [
-        "RIA, annexe VIII, Section B, § 7 a été supprimé par le règlement (UE) 2026/1744, applicable depuis le "
+        "RIA, annexe VIII, section B, point 7 a été supprimé par le règlement (UE) 2026/1744, applicable depuis le "
         "27 juillet 2026."
     ]
     assert added == []

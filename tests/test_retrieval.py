@@ -52,6 +52,13 @@ def test_results_are_deterministic(cadre):
     assert runs[0] == runs[1] == runs[2]
 
 
+def test_an_annex_point_pins_the_passage_that_holds_it_and_is_labelled_a_point(cadre):
+    first = cadre.retrieve("Que couvre l'annexe III, point 5, du RIA ?", k=5)[0]
+    assert first.chunk.ref == "annex:III" and "reference" in first.retrievers
+    assert "5. Accès et droit aux services privés essentiels" in first.chunk.text
+    assert ", point" in first.chunk.label and "§" not in first.chunk.label
+
+
 def test_a_paragraph_widens_to_its_whole_article(cadre):
     paragraph = next(c for c in cadre.index.chunks if c.ref == "art:35" and c.doc_id == "gdpr" and c.paragraphs)
     article = whole_provision(cadre.index, paragraph)

@@ -119,3 +119,16 @@ def test_an_amending_article_is_cited_by_its_points_not_by_the_paragraphs_it_ins
     literacy = next(i for i, c in enumerate(article_1) if "(5) Article 4 is replaced by the following:" in c.text)
     assert bounds[literacy][0] <= 5 <= bounds[literacy][1]
     assert article_1[literacy].provision_label == "Omnibus IA, article 1er"
+
+
+def test_annexes_are_cited_by_points_within_their_section(md_chunks):
+    """Annex VIII numbers its points afresh in Sections A, B and C: a chunk never runs from one into the next."""
+    _, chunks = md_chunks
+    assert all("§" not in c.label for c in chunks if c.kind == "annex")
+    annex_viii = [c for c in chunks if c.ref == "annex:VIII"]
+    for chunk in annex_viii:
+        headings = re.findall(r"(?m)^Section [A-C]\b", chunk.text)
+        assert len(headings) <= 1 and (not headings or chunk.text.startswith("Section")), chunk.label
+    deployers = next(c for c in annex_viii if c.text.startswith("Section C"))
+    assert deployers.label.startswith("RIA, annexe VIII, section C, point")
+    assert deployers.provision_label == "RIA, annexe VIII"

@@ -10,7 +10,7 @@ would call Article 27(1) amended although only paragraphs 4 and 5 changed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.records import Chunk
 from assistant.structure.sentences import Sentence, sentences
@@ -18,7 +18,7 @@ from assistant.structure.sentences import Sentence, sentences
 DOC = "ai-act"
 CONSOLIDATED = "consolidated"
 # A paragraph "1. ", a definition point "1) " (French) or "(1) " (English), or an annex section ("Section C"), at a
-# line start; the sections' points are numbered afresh, so a point is named with its section ("Section C, 3").
+# line start; the sections' points are numbered afresh, so a point is named with its section ("section C, 3").
 _MARK_SPAN = len("Section C ")
 _MARK = re.compile(r"^(?:Section ([A-Z\d]+)\b|(\d+[a-z]?)\. |(\d+[a-z]?)\) |\((\d+[a-z]?)\) )", re.M)
 # A lettered or roman point inside a paragraph: « h) » in French, "(h)" in English; the letters are the same.
@@ -39,7 +39,8 @@ class Unit:
 
     @property
     def where(self) -> str:
-        """How a label names it: « , § 4 », « , point 56 », « , Section C, § 3 », nothing for an unnumbered article."""
+        """How a label names it: « , § 4 », « , point 56 », « , section C, point 3 »; nothing for an unnumbered
+        article."""
         number = (f"§ {self.number}" if self.paragraph else f"point {self.number}") if self.number else ""
         return "".join(f", {part}" for part in (self.section, number) if part)
 
@@ -56,7 +57,7 @@ class Amendment:
 def _next_unit(mark: re.Match[str], current: Unit) -> Unit:
     """The unit a mark opens, given the one it follows (whose section a numbered point belongs to)."""
     if mark.group(1):
-        return Unit(f"Section {mark.group(1)}")
+        return Unit(f"section {mark.group(1)}")
     number = next(g for g in mark.groups()[1:] if g)
     return Unit(current.section, number, mark.group(2) is not None)
 
@@ -154,6 +155,9 @@ class LawInForce:
         unit = _unit_at(provision, chunk, chunk.text.index(passage))
         if unit.name not in changed:
             return None
+        if chunk.kind == "annex":
+            # An annex numbers points, not paragraphs: « annexe VIII, Section B, point 7 ».
+            unit = replace(unit, paragraph=False)
         original = _unit_sentences(provision, unit.name)
         consolidated = self._by_edition.get(("en", True, chunk.ref), [])
         # An unnumbered article that the amendment split into paragraphs (Article 4) continues in its first one.

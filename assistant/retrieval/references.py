@@ -113,6 +113,8 @@ _PARAGRAPH = re.compile(
     rf"|\s*,?\s*{_PARAGRAPH_WORD}\s*\(?(?P<word>\d{{1,2}}|premier|1er)\)?(?![\w])"
     rf"|\s*,?\s*(?P<ordinal>{_ORDINAL})\s+(?:alinea|paragraphe)\b"
 )
+# An annex is cited by its points: « annexe III, point 5 », "Annex III, point (5)(a)".
+_ANNEX_POINT = re.compile(r"\s*,?\s*points?\s+\(?(?P<point>\d{1,2})\b\)?")
 _SUBDIVISIONS = (
     r"(?:\s*,?\s*(?:points?|sous-paragraphe|subparagraph|litt?era|lettre|lit\.)\s*\(?[a-z0-9]{1,4}\)?"
     r"|\s*\((?:[a-z]{1,2}|[ivx]{1,4}|\d{1,2})\))*"
@@ -271,7 +273,7 @@ def _key(kind: _Kind, match: re.Match[str]) -> str | None:
 
 
 def _item(text: str, pos: int, kind: _Kind) -> tuple[str, str | None, int] | None:
-    """One number at `pos` with its paragraph, and where it ends."""
+    """One number at `pos` with its paragraph (an annex's point), and where it ends."""
     match = kind.number.match(text, pos)
     if match is None or (key := _key(kind, match)) is None:
         return None
@@ -279,6 +281,8 @@ def _item(text: str, pos: int, kind: _Kind) -> tuple[str, str | None, int] | Non
     if kind.has_paragraphs and (found := _PARAGRAPH.match(text, end)):
         paragraph = found["paren"] or _ORDINALS.get(found["word"], found["word"]) or _ORDINALS[found["ordinal"]]
         end = found.end()
+    elif kind.prefix == "annex" and (found := _ANNEX_POINT.match(text, end)):
+        paragraph, end = found["point"], found.end()
     return key, paragraph, end
 
 

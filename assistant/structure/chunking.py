@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass
+from typing import Literal
 
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
@@ -31,8 +33,23 @@ def _number_fr(number: str) -> str:
     return _CODE_NUMBER.sub(r"\1. \2", number)
 
 
-def label(short: str, provision: Provision, paragraphs: str | None, unit: str = "§") -> str:
-    """`unit` is « § » for paragraphs, « point » for the points of an amending article."""
+# How a provision numbers its units: paragraphs (« 1. »), an amending article's points (« (1) »), or an annex's
+# points (« 1. »), which may restart in each section (Annex VIII, Sections A to C).
+Numbering = Literal["paragraphs", "amending", "annex"]
+_SECTION = re.compile(r"^Section ([A-Z])\b")
+
+
+@dataclass(frozen=True)
+class _Span:
+    """A chunk's place in the text and the units it holds, within the annex section it is in."""
+
+    start: int
+    end: int
+    paragraphs: str | None = None
+    section: str | None = None
+
+
+def label(short: str, provision: Provision, span: _Span, numbering: Numbering) -> str:
     if provision.kind == "article":
         base = f"{short}, article {_number_fr(provision.number)}"
     elif provision.kind == "annex":
@@ -43,10 +60,12 @@ def label(short: str, provision: Provision, paragraphs: str | None, unit: str = 
         base = f"{short}, « {provision.title} »"
     else:
         base = short
-    if paragraphs:
-        first, _, last = paragraphs.partition("-")
-        plural = "§§" if unit == "§" else f"{unit}s"
-        base += f", {plural} {first} à {last}" if last else f", {unit} {first}"
+    if span.section:
+        base += f", section {span.section}"
+    if span.paragraphs:
+        first, _, last = span.paragraphs.partition("-")
+        one, several = ("§", "§§") if numbering == "paragraphs" else ("point", "points")
+        base += f", {several} {first} à {last}" if last else f", {one} {first}"
     return base
 
 
@@ -58,10 +77,17 @@ def _blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _unit_number(block: str, current: str | None, points: bool) -> str | None:
+def _numbering(text: str, provision: Provision) -> Numbering:
+    opening = text[provision.start : min(provision.end, provision.start + _OPENING_CHARS)]
+    if _AMENDING.search(opening):
+        return "amending"
+    return "annex" if provision.kind == "annex" else "paragraphs"
+
+
+def _unit_number(block: str, current: str | None, numbering: Numbering) -> str | None:
     """The number of the unit `block` opens, if it opens one; an amending point only as the next in sequence, since
     the inserted text may hold numbered points of its own."""
-    if not points:
+    if numbering != "amending":
         number = _PARAGRAPH.match(block)
         return number.group(1) if number else None
     number = _POINT.match(block)
@@ -69,25 +95,28 @@ def _unit_number(block: str, current: str | None, points: bool) -> str | None:
     return number.group(1) if number and int(number.group(1)) == expected else None
 
 
-def _paragraph_groups(
-    text: str, spans: list[tuple[int, int]], limit: int, points: bool
-) -> list[tuple[int, int, str | None]]:
-    """Group blocks under the limit, breaking before a numbered unit, or between points when one runs long."""
-    groups: list[tuple[int, int, list[str]]] = []
+def _paragraph_groups(text: str, spans: list[tuple[int, int]], limit: int, numbering: Numbering) -> list[_Span]:
+    """Group blocks under the limit, breaking before a numbered unit, or between points when one runs long; an annex
+    section starts a group of its own, so that a label never runs from one section's points into the next's."""
+    groups: list[tuple[int, int, list[str], str | None]] = []
     paragraph: str | None = None
+    section: str | None = None
     for start, end in spans:
-        number = _unit_number(text[start:end], paragraph, points)
+        heading = _SECTION.match(text[start:end]) if numbering == "annex" else None
+        if heading:
+            paragraph, section = None, heading.group(1)
+        number = _unit_number(text[start:end], paragraph, numbering)
         if number:
             paragraph = number
-        if groups:
+        if groups and not heading:
             size = end - groups[-1][0]
             if size <= (limit if number else 1.5 * limit):
-                groups[-1] = (groups[-1][0], end, groups[-1][2] + ([paragraph] if number else []))
+                groups[-1] = (groups[-1][0], end, groups[-1][2] + ([paragraph] if number else []), section)
                 continue
-        groups.append((start, end, [paragraph] if paragraph else []))
+        groups.append((start, end, [paragraph] if paragraph else [], section))
     return [
-        (start, end, (nums[0] if nums[0] == nums[-1] else f"{nums[0]}-{nums[-1]}") if nums else None)
-        for start, end, nums in groups
+        _Span(start, end, (nums[0] if nums[0] == nums[-1] else f"{nums[0]}-{nums[-1]}") if nums else None, section)
+        for start, end, nums, section in groups
     ]
 
 
@@ -104,19 +133,19 @@ class Chunker:
             add_start_index=True,
         )
 
-    def _spans(self, text: str, provision: Provision, points: bool) -> list[tuple[int, int, str | None]]:
+    def _spans(self, text: str, provision: Provision, numbering: Numbering) -> list[_Span]:
         body = text[provision.start : provision.end]
         start = provision.start + len(body) - len(body.lstrip())
         end = provision.start + len(body.rstrip())
         if end - start <= self.max_chars:
-            return [(start, end, None)]
+            return [_Span(start, end)]
         if provision.kind in {"article", "annex"}:
-            groups = _paragraph_groups(text, _blocks(text, start, end), self.max_chars, points)
-            if all(e - s <= 2 * self.max_chars for s, e, _ in groups):
+            groups = _paragraph_groups(text, _blocks(text, start, end), self.max_chars, numbering)
+            if all(g.end - g.start <= 2 * self.max_chars for g in groups):
                 return groups
         pieces = self.splitter.create_documents([text[start:end]])
         return [
-            (start + p.metadata["start_index"], start + p.metadata["start_index"] + len(p.page_content), None)
+            _Span(start + p.metadata["start_index"], start + p.metadata["start_index"] + len(p.page_content))
             for p in pieces
         ]
 
@@ -125,9 +154,9 @@ class Chunker:
         result = []
         for provision in provisions(document):
             url = official_link(edition, provision)
-            opening = min(provision.end, provision.start + _OPENING_CHARS)
-            points = _AMENDING.search(document.text, provision.start, opening) is not None
-            for start, end, paragraphs in self._spans(document.text, provision, points):
+            numbering = _numbering(document.text, provision)
+            for span in self._spans(document.text, provision, numbering):
+                start, end, paragraphs = span.start, span.end, span.paragraphs
                 text = document.text[start:end]
                 if not text.strip():
                     continue
@@ -144,7 +173,7 @@ class Chunker:
                         authority=edition.authority,
                         kind=provision.kind,
                         ref=provision.ref,
-                        label=label(edition.short, provision, paragraphs, "point" if points else "§"),
+                        label=label(edition.short, provision, span, numbering),
                         title=provision.title,
                         heading_path=provision.heading_path,
                         paragraphs=paragraphs,
