@@ -147,6 +147,14 @@ def test_coverage_counts_the_topic_and_reads_everyday_words_through_the_lexicon(
     )
 
 
+def test_the_words_that_name_the_asker_are_no_part_of_the_topic(cadre):
+    """The GDPR says « autorité publique », never « mairie »: a commune's DPO question is on topic."""
+    asked = "Faut-il un DPO dans une petite commune ?"
+    hits = cadre.retrieve(asked, k=8)
+    assert coverage(asked, "fr", hits) == coverage("Faut-il un DPO ?", "fr", hits) == 1.0
+    assert not cadre.answer("Faut-il un DPO pour une mairie ?").refused
+
+
 def test_a_text_the_corpus_never_mentions_is_named_in_the_refusal(cadre):
     answer = cadre.answer("Quelles obligations le règlement DORA impose-t-il à notre régie de transport ?")
     assert answer.refused and answer.text.startswith(REFUSAL)

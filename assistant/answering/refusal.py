@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from assistant.indexing.analysis import analyse
 from assistant.records import Hit
-from assistant.retrieval.expansion import lay_matches
+from assistant.retrieval.expansion import asker_words, lay_matches
 from assistant.retrieval.hybrid import Signals
 
 REFUSAL = "Je n'ai pas trouvé de réponse à cette question dans les textes de référence."
@@ -49,8 +49,10 @@ def coverage(question: str, lang: str, hits: list[Hit]) -> float:
     """Share of the question's topic terms found in the three best passages.
 
     An everyday word counts as found when the legal terms it stands for are (« chatbot » where the
-    passage says « interagir directement avec des personnes physiques »)."""
-    terms = set(analyse(question, lang)) - _ASKING
+    passage says « interagir directement avec des personnes physiques »). The words that name the
+    asker (« une petite commune », « la mairie ») are no part of the topic: the texts say « autorité
+    publique », and a commune's question is not off topic for want of its own name in the GDPR."""
+    terms = set(analyse(question, lang)) - _ASKING - set(analyse(" ".join(asker_words(question)), lang))
     found: set[str] = set()
     for hit in hits[:3]:
         found |= set(analyse(hit.chunk.text, hit.chunk.lang))

@@ -115,16 +115,21 @@ _COMPILED = tuple((re.compile(rf"\b(?:{pattern})", re.I), terms) for pattern, te
 # with it (the asker's setting then outweighs the topic); answers use it to prefer the sentence that speaks to them
 # (« a) le traitement est effectué par une autorité publique » among the cases that require a DPO).
 _PUBLIC_BODY = re.compile(
-    r"\b(communes?|mairies?|collectivit[ée]s?|d[ée]partements?|r[ée]gions?|m[ée]tropoles?|intercommunalit[ée]s?"
-    r"|interco|villes?|ccas|epci|administrations?)\b",
+    r"\b(?:(?:petites?|grandes?|moyennes?)\s+)?(communes?|mairies?|collectivit[ée]s?|d[ée]partements?|r[ée]gions?"
+    r"|m[ée]tropoles?|intercommunalit[ée]s?|interco|villes?|ccas|epci|administrations?)\b",
     re.I,
 )
 PUBLIC_BODY = "autorité publique organisme public"
 
 
+def asker_words(question: str) -> list[str]:
+    """The words by which the question names the asker's own setting (« une petite commune », « la mairie »)."""
+    return [match.group() for match in _PUBLIC_BODY.finditer(question)]
+
+
 def setting_terms(question: str) -> str:
     """The legal name of the asker's setting, when the question gives it (French questions only)."""
-    return PUBLIC_BODY if _PUBLIC_BODY.search(question) else ""
+    return PUBLIC_BODY if asker_words(question) else ""
 
 
 def lay_matches(question: str) -> list[tuple[str, str]]:
