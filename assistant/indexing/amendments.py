@@ -156,7 +156,7 @@ class LawInForce:
         if unit.name not in changed:
             return None
         if chunk.kind == "annex":
-            # An annex numbers points, not paragraphs: « annexe VIII, Section B, point 7 ».
+            # An annex numbers points, not paragraphs: « annexe VIII, section B, point 7 ».
             unit = replace(unit, paragraph=False)
         original = _unit_sentences(provision, unit.name)
         consolidated = self._by_edition.get(("en", True, chunk.ref), [])
