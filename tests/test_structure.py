@@ -121,6 +121,13 @@ def test_an_amending_article_is_cited_by_its_points_not_by_the_paragraphs_it_ins
     assert article_1[literacy].provision_label == "Omnibus IA, article 1er"
 
 
+def test_the_ai_acts_own_amending_article_is_cited_by_its_points_in_french(md_chunks):
+    """Article 108 amends Regulation (EU) 2018/1139 in six points, printed « 1) » to « 6) » in French."""
+    labels = [c.label for c in md_chunks[1] if c.ref == "art:108"]
+    assert len(labels) > 1 and all(re.fullmatch(r"RIA, article 108, points? \d( à \d)?", label) for label in labels)
+    assert labels[0].startswith("RIA, article 108, point 1") and labels[-1].endswith("6")
+
+
 def test_annexes_are_cited_by_points_within_their_section(md_chunks):
     """Annex VIII numbers its points afresh in Sections A, B and C: a chunk never runs from one into the next."""
     _, chunks = md_chunks

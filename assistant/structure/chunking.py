@@ -18,10 +18,10 @@ from assistant.structure.links import official_link
 from assistant.structure.provisions import provisions
 
 _PARAGRAPH = re.compile(r"^(\d{1,3})\.\s")
-# An amending article ("Regulation (EU) 2024/1689 is amended as follows: (1) … (43) …") is cut by its points:
-# the numbered paragraphs in it are those of the text it inserts, which are no paragraphs of its own.
+# An amending article ("Regulation (EU) 2024/1689 is amended as follows: (1) … (43) …", « … est modifié comme
+# suit: 1) … ») is cut by its points: the numbered paragraphs in it are those of the text it inserts.
 _AMENDING = re.compile(r"\b(?:is|are) amended as follows\b|\b(?:est|sont) modifiée?s? comme suit\b")
-_POINT = re.compile(r"^\((\d{1,3})\)\s")
+_POINT = re.compile(r"^\(?(\d{1,3})\)\s")
 _OPENING_CHARS = 400
 _CODE_NUMBER = re.compile(r"^([LRDA])(\d)")
 
