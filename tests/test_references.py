@@ -72,6 +72,7 @@ CASES = [
     ("Annex III to the AI Act", [("ai-act", "annex:III", None)]),
     ("l'annexe III, point 5, du RIA", [("ai-act", "annex:III", "5")]),
     ("Annex III, point 5(a) AI Act", [("ai-act", "annex:III", "5")]),
+    ("annexe III, § 5, du RIA", [("ai-act", "annex:III", "5")]),
     # not references
     ("les 5 articles du RIA", []),
     ("un article de presse", []),

@@ -113,8 +113,9 @@ _PARAGRAPH = re.compile(
     rf"|\s*,?\s*{_PARAGRAPH_WORD}\s*\(?(?P<word>\d{{1,2}}|premier|1er)\)?(?![\w])"
     rf"|\s*,?\s*(?P<ordinal>{_ORDINAL})\s+(?:alinea|paragraphe)\b"
 )
-# An annex is cited by its points: « annexe III, point 5 », "Annex III, point (5)(a)".
-_ANNEX_POINT = re.compile(r"\s*,?\s*points?\s+\(?(?P<point>\d{1,2})\b\)?")
+# An annex is cited by its points: « annexe III, point 5 », "Annex III, point (5)(a)"; an annex has no paragraphs,
+# so « annexe III, § 5 » means its point 5 too.
+_ANNEX_POINT = re.compile(rf"\s*,?\s*(?:points?|{_PARAGRAPH_WORD})\s*\(?(?P<point>\d{{1,2}})\b\)?")
 _SUBDIVISIONS = (
     r"(?:\s*,?\s*(?:points?|sous-paragraphe|subparagraph|litt?era|lettre|lit\.)\s*\(?[a-z0-9]{1,4}\)?"
     r"|\s*\((?:[a-z]{1,2}|[ivx]{1,4}|\d{1,2})\))*"
