@@ -13,12 +13,13 @@ import re
 from dataclasses import dataclass, replace
 
 from assistant.records import Chunk
+from assistant.structure.chunking import units_label
 from assistant.structure.sentences import Sentence, sentences
 
 DOC = "ai-act"
 CONSOLIDATED = "consolidated"
 # A paragraph "1. ", a definition point "1) " (French) or "(1) " (English), or an annex section ("Section C"), at a
-# line start; the sections' points are numbered afresh, so a point is named with its section ("section C, 3").
+# line start; the sections' points are numbered afresh, so a point is named with its section ("C, 3").
 _MARK_SPAN = len("Section C ")
 _MARK = re.compile(r"^(?:Section ([A-Z\d]+)\b|(\d+[a-z]?)\. |(\d+[a-z]?)\) |\((\d+[a-z]?)\) )", re.M)
 # A lettered or roman point inside a paragraph: « h) » in French, "(h)" in English; the letters are the same.
@@ -27,7 +28,8 @@ POINT = re.compile(r"^\(?([a-z]{1,4})\) ")
 
 @dataclass(frozen=True)
 class Unit:
-    """A numbered paragraph or definition point, within its annex section if any; all empty before the first."""
+    """A numbered paragraph or definition point, within its annex section (its letter) if any; all empty before the
+    first."""
 
     section: str = ""
     number: str = ""
@@ -39,10 +41,9 @@ class Unit:
 
     @property
     def where(self) -> str:
-        """How a label names it: « , § 4 », « , point 56 », « , section C, point 3 »; nothing for an unnumbered
-        article."""
-        number = (f"§ {self.number}" if self.paragraph else f"point {self.number}") if self.number else ""
-        return "".join(f", {part}" for part in (self.section, number) if part)
+        """How a label names it, as the chunks' labels do: « , § 4 », « , section C, point 3 »; nothing for an
+        unnumbered article."""
+        return units_label(self.section, self.number, points=not self.paragraph)
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ class Amendment:
 def _next_unit(mark: re.Match[str], current: Unit) -> Unit:
     """The unit a mark opens, given the one it follows (whose section a numbered point belongs to)."""
     if mark.group(1):
-        return Unit(f"section {mark.group(1)}")
+        return Unit(mark.group(1))
     number = next(g for g in mark.groups()[1:] if g)
     return Unit(current.section, number, mark.group(2) is not None)
 

@@ -60,13 +60,18 @@ def label(short: str, provision: Provision, span: _Span, numbering: Numbering) -
         base = f"{short}, « {provision.title} »"
     else:
         base = short
-    if span.section:
-        base += f", section {span.section}"
-    if span.paragraphs:
-        first, _, last = span.paragraphs.partition("-")
-        one, several = ("§", "§§") if numbering == "paragraphs" else ("point", "points")
-        base += f", {several} {first} à {last}" if last else f", {one} {first}"
-    return base
+    return base + units_label(span.section, span.paragraphs, numbering != "paragraphs")
+
+
+def units_label(section: str | None, paragraphs: str | None, points: bool) -> str:
+    """How a label names the units a passage holds, after its provision: « , § 4 », « , §§ 1 à 2 »,
+    « , section C, points 1 à 5 »; `paragraphs` is one number or a range "1-5"."""
+    where = f", section {section}" if section else ""
+    if paragraphs:
+        first, _, last = paragraphs.partition("-")
+        one, several = ("point", "points") if points else ("§", "§§")
+        where += f", {several} {first} à {last}" if last else f", {one} {first}"
+    return where
 
 
 def _blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
