@@ -60,6 +60,18 @@ def read_questions(path: Path) -> list[Question]:
     return questions
 
 
+def development_half(path: Path) -> list[Question]:
+    """The answerable questions with gold refs that tuning may look at."""
+    return [q for q in read_questions(path) if q.answerable and q.gold and q.development]
+
+
+def tuning_questions(doc: str) -> Path:
+    """The question file a tuning script reads (`--questions`, the French set by default); `doc` is its docstring."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--questions", type=Path, default=Path("evaluation/questions_fr.jsonl"))
+    return parser.parse_args().questions
+
+
 def evaluate(cadre: Cadre, questions: list[Question], mode: str, k: int, out: Path) -> dict[str, float]:
     """Retrieve for every question, write per_question.jsonl and metrics.json in `out`, return the metrics."""
     out.mkdir(parents=True, exist_ok=True)

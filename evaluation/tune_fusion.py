@@ -9,17 +9,15 @@ python -m evaluation.tune_fusion [--questions FILE]
 
 from __future__ import annotations
 
-import argparse
 import itertools
 from dataclasses import replace
-from pathlib import Path
 
 from assistant.api import Cadre
 from assistant.indexing.analysis import guess_language
 from assistant.retrieval.expansion import expand
 from assistant.retrieval.hybrid import HybridRetriever, HybridSettings
 from evaluation.metrics import Judged, retrieval_metrics
-from evaluation.run import read_questions
+from evaluation.run import development_half, tuning_questions
 
 GRID = {
     "fusion": ("rrf", "scores"),
@@ -39,16 +37,10 @@ SECOND_GRID = {
 }
 
 
-def development_half(path: Path):
-    return [q for q in read_questions(path) if q.answerable and q.gold and q.development]
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--questions", type=Path, default=Path("evaluation/questions_fr.jsonl"))
-    args = parser.parse_args()
+    questions_file = tuning_questions(__doc__)
     cadre = Cadre()
-    questions = development_half(args.questions)
+    questions = development_half(questions_file)
     texts = {q.question for q in questions} | {expand(q.question) for q in questions}
     embedder = _Fixed({text: cadre.embedder.embed_query(text) for text in texts})
     print(f"{len(questions)} development questions")

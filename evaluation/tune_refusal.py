@@ -11,10 +11,8 @@ python -m evaluation.tune_refusal [--questions FILE]
 
 from __future__ import annotations
 
-import argparse
 import itertools
 import math
-from pathlib import Path
 
 import numpy as np
 
@@ -22,20 +20,18 @@ from assistant.answering.refusal import RefusalPolicy
 from assistant.api import ANSWER_HITS, Cadre
 from assistant.indexing.analysis import guess_language
 from assistant.retrieval.hybrid import HybridRetriever
-from evaluation.run import read_questions
+from evaluation.run import read_questions, tuning_questions
 
 MAX_FALSE_REFUSALS = 0.05
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--questions", type=Path, default=Path("evaluation/questions_fr.jsonl"))
-    args = parser.parse_args()
+    questions_file = tuning_questions(__doc__)
     cadre = Cadre()
     retriever = HybridRetriever(cadre.index, cadre.embedder, cadre.hybrid)
     cadre.refusal = RefusalPolicy(dense_min=0.0, coverage_min=0.0)
     rows = []
-    for q in read_questions(args.questions):
+    for q in read_questions(questions_file):
         if not q.development:
             continue
         lang = guess_language(q.question)

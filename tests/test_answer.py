@@ -62,9 +62,11 @@ def test_a_list_item_is_read_with_the_sentence_that_introduces_it(cadre):
 
 def test_sentences_close_in_meaning_to_the_question_are_the_ones_quoted(cadre):
     """« Faut-il un DPO ? » shares few words with the texts; by words alone the answer also quotes an impact
-    assessment list and a French article on courts, by meaning it quotes only the articles on the DPO."""
+    assessment list and a French article on courts, by meaning it quotes only the articles on the DPO. The hits'
+    scores are levelled, so that only the sentences choose."""
     question = "Faut-il un DPO dans une petite commune ?"
-    hits, signals = HybridRetriever(cadre.index, cadre.embedder, cadre.hybrid).search_with_signals(question, "fr")
+    found, signals = HybridRetriever(cadre.index, cadre.embedder, cadre.hybrid).search_with_signals(question, "fr")
+    hits = [replace(hit, score=1.0) for hit in found]
     closeness = partial(cadre.index.sentence_closeness, query=signals.query)
     sentence = sentences(hits[0].chunk)[0]
     row = next(r for r, c in enumerate(cadre.index.chunks) if c.id == hits[0].chunk.id)
@@ -80,6 +82,23 @@ def test_sentences_close_in_meaning_to_the_question_are_the_ones_quoted(cadre):
     plain = extractive_answer(question, "fr", hits, cadre.index.provision_chunks)
     weighed = extractive_answer(question, "fr", hits, cadre.index.provision_chunks, closeness)
     assert all(on_the_dpo(weighed)) and not all(on_the_dpo(plain))
+
+
+def test_a_passage_ranked_far_behind_the_first_is_not_quoted_for_a_middling_match(cadre):
+    """The same hits, but one the answer quotes now scores half the best: its sentence must then match far better."""
+    question = "Faut-il un DPO dans une petite commune ?"
+    hits, signals = HybridRetriever(cadre.index, cadre.embedder, cadre.hybrid).search_with_signals(question, "fr")
+    closeness = partial(cadre.index.sentence_closeness, query=signals.query)
+
+    def quoted(ranked: list) -> set[tuple[str, str | None]]:
+        answer = extractive_answer(question, "fr", ranked, cadre.index.provision_chunks, closeness)
+        return {(c.chunk.doc_id, c.chunk.ref) for c in answer.citations}
+
+    as_ranked = quoted(hits)
+    at, behind = next((i, h) for i, h in enumerate(hits[1:], 1) if (h.chunk.doc_id, h.chunk.ref) in as_ranked)
+    assert not any("reference" in h.retrievers for h in hits)
+    weakened = [*hits[:at], replace(behind, score=hits[0].score / 2), *hits[at + 1 :]]
+    assert (behind.chunk.doc_id, behind.chunk.ref) not in quoted(weakened)
 
 
 def test_verifier_removes_invented_quotes_and_unsupported_sentences(cadre):

@@ -36,6 +36,12 @@ FACT_BONUS = 1.5
 # when its meaning is close to the question's (cosines of unrelated French sentences sit near the floor).
 SEMANTIC = 40.0
 SEMANTIC_FLOOR = 0.8
+# A sentence's score is also scaled by its hit's retrieval score over the best unpinned hit's, to this power: a
+# passage that ranked well behind the first must match far better to be quoted. `evaluation.tune_quotes` measured
+# it: fewer stray quotes, and as many answers citing a right provision as with no scaling.
+RETRIEVAL_POWER = 3.0
+# Hits placed first because the question names them, or asks when a text applies, whatever their score.
+_PINNED_BY = frozenset({"reference", "dates"})
 _YES_NO = re.compile(
     r"^(est-ce|peut-on|peut-elle|peut-il|doit-on|doit-elle|doit-il|faut-il|a-t-on|ai-je|avons-nous|sommes-nous"
     r"|suis-je|y a-t-il|puis-je|pouvons-nous|devons-nous)\b"
@@ -68,6 +74,12 @@ def _score(sentence: Sentence, terms: dict[str, float], fact: Fact | None, close
     return bonus * sum(terms.get(t, 0.0) for t in set(found)) / math.log(3 + len(found))
 
 
+def _retrieval_weights(hits: list[Hit], power: float) -> list[float]:
+    scores = [hit.score for hit in hits if not _PINNED_BY.intersection(hit.retrievers)]
+    best = max(scores, default=0.0)
+    return [min(1.0, hit.score / best) ** power if best > 0 else 1.0 for hit in hits]
+
+
 def _gives_force(text: str) -> bool:
     return any(pattern.search(text) for pattern in (_FORBIDDEN, _CONDITIONAL, _DUTY))
 
@@ -89,17 +101,23 @@ def opening(question: str, quotes: list[str]) -> str:
 
 
 def extractive_answer(
-    question: str, lang: str, hits: list[Hit], siblings: Siblings | None = None, closeness: Closeness | None = None
+    question: str,
+    lang: str,
+    hits: list[Hit],
+    siblings: Siblings | None = None,
+    closeness: Closeness | None = None,
+    retrieval_power: float = RETRIEVAL_POWER,
 ) -> Answer:
     """Draft answer from the top hits; the verifier and refusal step run after it."""
     provision = siblings or (lambda chunk: [chunk])
     terms = _terms(question, lang)
     fact = asked_fact(question)
     chosen: list[tuple[float, int, Sentence]] = []
-    for rank, hit in enumerate(hits[:HITS_READ]):
+    read = hits[:HITS_READ]
+    for rank, (hit, weight) in enumerate(zip(read, _retrieval_weights(read, retrieval_power), strict=True)):
         passages = provision(hit.chunk)
         candidates = [s for chunk in passages for s in sentences(chunk)]
-        scored = sorted(((_score(s, terms, fact, closeness), s) for s in candidates), key=lambda x: -x[0])
+        scored = sorted(((weight * _score(s, terms, fact, closeness), s) for s in candidates), key=lambda x: -x[0])
         must = rank == 0 or "reference" in hit.retrievers
         for score, sentence in scored[: 2 if rank == 0 else 1]:
             if score > 0 or must:
