@@ -32,6 +32,18 @@ from assistant.retrieval.expansion import PUBLIC_BODY, expand, setting_terms
         ("Un habitant peut-il saisir la CNIL ?", "autorité de contrôle"),
         ("La CADA a rendu un avis.", "commission d'accès aux documents administratifs"),
         ("Doit-on nommer un DPO ?", "désigner"),
+        ("Une IA peut-elle piloter les feux de circulation ?", "infrastructures critiques"),
+        ("Le prestataire héberge les données sur des serveurs aux États-Unis.", "pays tiers"),
+        ("Ses données sont erronées, peut-il les faire corriger ?", "droit de rectification"),
+        ("Un habitant peut-il s'opposer à ce traitement ?", "droit d'opposition"),
+        ("Où un usager peut-il se plaindre ?", "réclamation"),
+        ("Deux communes utilisent conjointement le même outil.", "responsables conjoints"),
+        ("Peut-on réutiliser pour l'IA les données collectées pour la cantine ?", "limitation des finalités"),
+        ("Quelles clauses mettre dans le marché public ?", "contrat ou autre acte juridique"),
+        ("Les agents suivent les propositions de l'IA les yeux fermés.", "biais d'automatisation"),
+        ("L'outil a eu un dysfonctionnement grave.", "incident grave"),
+        ("Que doit-on saisir dans la base européenne ?", "enregistrement base de données de l'UE"),
+        ("Dans quel format publier l'inventaire ?", "standard ouvert"),
     ],
 )
 def test_everyday_words_reach_the_legal_terms(question, legal):
@@ -68,6 +80,11 @@ def test_a_question_with_no_everyday_term_is_left_as_it_is():
         ("Un agent a utilisé un assistant grand public en ligne.", "publient en ligne"),
         ("L'outil mesure la motivation des agents.", "motivation des décisions"),
         ("Le plan cadastral de la commune est-il public ?", "commission d'accès"),
+        ("Un élu d'opposition est visé par une fausse vidéo.", "droit d'opposition"),
+        ("Un élu d'opposition est visé par une fausse vidéo.", "droit de rectification"),
+        ("La police enquête sur un trafic de stupéfiants.", "infrastructures critiques"),
+        ("Les habitants peuvent-ils réutiliser ces données publiques ?", "limitation des finalités"),
+        ("Faut-il enregistrer les appels au standard ?", "base de données de l'UE"),
     ],
 )
 def test_look_alike_words_do_not_reach_the_legal_terms(question, absent):
@@ -75,7 +92,8 @@ def test_look_alike_words_do_not_reach_the_legal_terms(question, absent):
     acronym only as a whole word (« cadastral » is no « CADA »); and
     the « quand » of « quand même », « à partir de leur photo » and a time limit ask no date; the « sécurité » of
     « sécurité sociale » is no security measure; a memo (« une note au DGS »), a commune's « compétences », a form
-    « en ligne » and the agents' « motivation » are none of the legal notions those words also name."""
+    « en ligne » and the agents' « motivation » are none of the legal notions those words also name; nor are an
+    « élu d'opposition », a « fausse vidéo », a drug « trafic », open data reuse or a recorded phone call."""
     assert absent not in expand(question)
 
 

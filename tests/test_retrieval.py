@@ -199,3 +199,21 @@ def test_a_special_part_is_set_back_unless_the_question_is_about_it(cadre):
     level = replace(HybridSettings(), special_regime_prior=1.0)
     assert rank(commune, HybridSettings()) > rank(commune, level)
     assert rank(police, HybridSettings()) == rank(police, level) < 10
+
+
+def test_everyday_words_find_the_rule_through_the_legal_terms(cadre):
+    """US servers are a transfer to a third country (GDPR Chapter V), traffic lights a critical infrastructure
+    (AI Act Annex III, point 2): neither question uses the texts' words, which the expansion adds."""
+    for question, rule in (
+        (
+            "Notre chatbot est fourni par une société américaine qui garde les conversations des habitants sur ses "
+            "serveurs aux États-Unis. Quelles règles s'appliquent ?",
+            tuple(f"RGPD, article {n}" for n in (44, 45, 46, 49)),
+        ),
+        (
+            "Une IA qui règle les feux de circulation du centre-ville est-elle considérée comme à haut risque ?",
+            ("RIA, annexe III, point 2", "RIA, annexe III, points 2"),
+        ),
+    ):
+        assert any(label.startswith(rule) for label in _labels(cadre, question)[:5])
+        assert not any(label.startswith(rule) for label in _labels(cadre, question, expansion=False)[:5])
