@@ -44,6 +44,12 @@ from assistant.retrieval.expansion import PUBLIC_BODY, expand, setting_terms
         ("L'outil a eu un dysfonctionnement grave.", "incident grave"),
         ("Que doit-on saisir dans la base européenne ?", "enregistrement base de données de l'UE"),
         ("Dans quel format publier l'inventaire ?", "standard ouvert"),
+        ("Le SDIS veut trier les appels par ordre de gravité.", "appels d'urgence"),
+        ("Des articles rédigés par une IA sur le site de la ville ?", "intérêt public"),
+        ("Doit-on pouvoir couper l'outil à tout moment ?", "bouton d'arrêt"),
+        ("Qu'est-ce que la CNIL peut exiger de nous ?", "mesures correctrices"),
+        ("Peut-on se fonder sur l'intérêt légitime ?", "licéité du traitement"),
+        ("Faut-il prévenir les familles que l'outil intervient ?", "soumises à l'utilisation du système"),
     ],
 )
 def test_everyday_words_reach_the_legal_terms(question, legal):
@@ -85,6 +91,8 @@ def test_a_question_with_no_everyday_term_is_left_as_it_is():
         ("La police enquête sur un trafic de stupéfiants.", "infrastructures critiques"),
         ("Les habitants peuvent-ils réutiliser ces données publiques ?", "limitation des finalités"),
         ("Faut-il enregistrer les appels au standard ?", "base de données de l'UE"),
+        ("Le département veut couper les aides indûment versées.", "bouton d'arrêt"),
+        ("Avons-nous un plan de secours si le serveur tombe ?", "appels d'urgence"),
     ],
 )
 def test_look_alike_words_do_not_reach_the_legal_terms(question, absent):
@@ -93,7 +101,8 @@ def test_look_alike_words_do_not_reach_the_legal_terms(question, absent):
     the « quand » of « quand même », « à partir de leur photo » and a time limit ask no date; the « sécurité » of
     « sécurité sociale » is no security measure; a memo (« une note au DGS »), a commune's « compétences », a form
     « en ligne » and the agents' « motivation » are none of the legal notions those words also name; nor are an
-    « élu d'opposition », a « fausse vidéo », a drug « trafic », open data reuse or a recorded phone call."""
+    « élu d'opposition », a « fausse vidéo », a drug « trafic », open data reuse, a recorded phone call, cutting
+    benefits or a backup plan."""
     assert absent not in expand(question)
 
 

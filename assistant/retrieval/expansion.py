@@ -31,6 +31,12 @@ _LEXICON: tuple[tuple[str, str], ...] = (
     ),
     (r"deep ?fake|truqu[ée]|fausse vid[ée]o|image g[ée]n[ée]r[ée]e", "hypertrucage contenu généré ou manipulé"),
     (
+        r"articles? (d['’]actualit[ée]|de presse)|r[ée]dig[ée]e?s? (par|avec) (une |l['’])?ia|textes? g[ée]n[ée]r[ée]s?"
+        r"|communiqu[ée]s? de presse",
+        "texte généré ou manipulé par l'IA publié dans le but d'informer le public sur des questions d'intérêt public"
+        " contrôle éditorial",
+    ),
+    (
         r"aides? sociales?|prestations?|allocations?|\brsa\b|logement social|ccas",
         "prestations et services d'aide sociale essentiels",
     ),
@@ -44,6 +50,10 @@ _LEXICON: tuple[tuple[str, str], ...] = (
         r"|r[ée]seaux? (d['’]eau|de gaz|de chaleur|[ée]lectriques?)|eau potable|[ée]lectricit[ée]|chauffage",
         "composants de sécurité gestion et exploitation d'infrastructures critiques trafic routier"
         " fourniture d'eau, de gaz, de chauffage ou d'électricité",
+    ),
+    (
+        r"appels? d['’]urgence|services? de secours|pompiers|\bsdis\b|\bsamu\b",
+        "évaluer et hiérarchiser les appels d'urgence envoi des services d'intervention d'urgence",
     ),
     (
         r"form(er|ation) (les|des|nos) agents|sensibilis|comp[ée]tences (en ia|d'ia|num[ée]riques)"
@@ -83,6 +93,10 @@ _LEXICON: tuple[tuple[str, str], ...] = (
     (r"[ée]tude d['’]impact|analyse (de|des) risques|aipd\b", "analyse d'impact relative à la protection des données"),
     (r"droits? fondamentaux|fria\b|aidf\b", "analyse d'impact sur les droits fondamentaux"),
     (r"cnil\b", "autorité de contrôle"),
+    (
+        r"(que|qu['’]est-ce que) (la )?cnil (\w+ )?(peut|pourrait)|pouvoirs? (de la )?cnil",
+        "pouvoirs des autorités de contrôle mesures correctrices mise en demeure",
+    ),
     (r"cada\b", "commission d'accès aux documents administratifs"),
     (
         r"sant[ée]|religion|opinions? politiques?|origine ethnique|orientation sexuelle",
@@ -130,11 +144,24 @@ _LEXICON: tuple[tuple[str, str], ...] = (
         "se fier automatiquement ou de manière excessive aux sorties biais d'automatisation",
     ),
     (
+        r"(couper|arr[êe]ter) (l['’]outil|le syst[èe]me|le logiciel|l['’]ia)|pouvoir couper|d[ée]brancher"
+        r"|bouton d['’]arr[êe]t|mettre (en pause|hors service)",
+        "interrompre le système bouton d'arrêt",
+    ),
+    (
         r"publi(er|cation|ée?s?|ons|ent)\b|(mettre|mis|mise) en ligne|inventaire|open data|transparen",
         "publient en ligne les règles traitements algorithmiques",
     ),
     (r"informer|pr[ée]venir|mention", "mention explicite information"),
-    (r"base l[ée]gale|fondement|autoris[ée]s? [àa] traiter|consentement", "licéité du traitement"),
+    (
+        r"(pr[ée]venir|informer) (les |nos |des )?(b[ée]n[ée]ficiaires|usagers|personnes|habitants|administr[ée]s"
+        r"|allocataires|familles)",
+        "informent les personnes physiques qu'elles sont soumises à l'utilisation du système",
+    ),
+    (
+        r"base l[ée]gale|fondement|se fonder sur|autoris[ée]s? [àa] traiter|consentement",
+        "licéité du traitement",
+    ),
     (
         r"motiv(er|ée?s?)\b|motivation (des|de la|d'une|du) (d[ée]cision|refus)",
         "motivation des décisions administratives individuelles défavorables",
