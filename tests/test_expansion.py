@@ -49,7 +49,13 @@ from assistant.retrieval.expansion import PUBLIC_BODY, expand, setting_terms
         ("Doit-on pouvoir couper l'outil à tout moment ?", "bouton d'arrêt"),
         ("Qu'est-ce que la CNIL peut exiger de nous ?", "mesures correctrices"),
         ("Peut-on se fonder sur l'intérêt légitime ?", "licéité du traitement"),
-        ("Faut-il prévenir les familles que l'outil intervient ?", "soumises à l'utilisation du système"),
+        ("Collecte-t-on trop de données sur les familles ?", "minimisation des données"),
+        ("Une famille veut qu'on lui explique la décision.", "droit à l'explication"),
+        ("L'outil ne fait qu'une tâche préparatoire pour l'instructeur.", "tâche procédurale étroite"),
+        ("Si on modifie nous-mêmes le logiciel, que se passe-t-il ?", "modification substantielle"),
+        ("Le rapport est encore en cours de rédaction.", "documents inachevés"),
+        ("Faut-il redemander ces pièces aux familles ?", "échanges de données entre administrations"),
+        ("Quelles informations donner aux habitants sur ce formulaire ?", "informations à fournir"),
     ],
 )
 def test_everyday_words_reach_the_legal_terms(question, legal):
@@ -93,6 +99,8 @@ def test_a_question_with_no_everyday_term_is_left_as_it_is():
         ("Faut-il enregistrer les appels au standard ?", "base de données de l'UE"),
         ("Le département veut couper les aides indûment versées.", "bouton d'arrêt"),
         ("Avons-nous un plan de secours si le serveur tombe ?", "appels d'urgence"),
+        ("Un agent a détourné un fichier de la mairie.", "modification substantielle"),
+        ("Les personnes âgées isolées reçoivent un appel du CCAS.", "techniques subliminales"),
     ],
 )
 def test_look_alike_words_do_not_reach_the_legal_terms(question, absent):
@@ -102,7 +110,7 @@ def test_look_alike_words_do_not_reach_the_legal_terms(question, absent):
     « sécurité sociale » is no security measure; a memo (« une note au DGS »), a commune's « compétences », a form
     « en ligne » and the agents' « motivation » are none of the legal notions those words also name; nor are an
     « élu d'opposition », a « fausse vidéo », a drug « trafic », open data reuse, a recorded phone call, cutting
-    benefits or a backup plan."""
+    benefits, a backup plan, a file misused by an agent or elderly people as such."""
     assert absent not in expand(question)
 
 

@@ -30,9 +30,13 @@ def test_metrics_on_two_questions():
     assert metrics["latency_ms_p50"] == 20.0
 
 
-def test_project_question_set_is_well_formed():
-    questions = read_questions(Path(__file__).parent.parent / "evaluation" / "questions_fr.jsonl")
-    assert len(questions) >= 150
-    assert sum(not q.answerable for q in questions) >= 20
-    assert len({q.id for q in questions}) == len(questions)
-    assert all(q.gold for q in questions if q.answerable)
+def test_project_question_sets_are_well_formed():
+    folder = Path(__file__).parent.parent / "evaluation"
+    main, fresh = read_questions(folder / "questions_fr.jsonl"), read_questions(folder / "questions_fr_fresh.jsonl")
+    assert len(main) >= 150 and sum(not q.answerable for q in main) >= 20
+    assert len(fresh) == 40 and sum(not q.answerable for q in fresh) == 8
+    for questions in (main, fresh):
+        assert len({q.id for q in questions}) == len(questions)
+        assert all(q.gold for q in questions if q.answerable)
+        assert not any(q.gold for q in questions if not q.answerable)
+    assert not {q.id for q in main} & {q.id for q in fresh}

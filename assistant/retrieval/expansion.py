@@ -154,11 +154,6 @@ _LEXICON: tuple[tuple[str, str], ...] = (
     ),
     (r"informer|pr[ée]venir|mention", "mention explicite information"),
     (
-        r"(pr[ée]venir|informer) (les |nos |des )?(b[ée]n[ée]ficiaires|usagers|personnes|habitants|administr[ée]s"
-        r"|allocataires|familles)",
-        "informent les personnes physiques qu'elles sont soumises à l'utilisation du système",
-    ),
-    (
         r"base l[ée]gale|fondement|se fonder sur|autoris[ée]s? [àa] traiter|consentement",
         "licéité du traitement",
     ),
@@ -179,6 +174,72 @@ _LEXICON: tuple[tuple[str, str], ...] = (
     ),
     (r"anonymis|occult|retravailler (les|ces) donn[ée]es", "occulter les mentions anonymisation"),
     (r"sous-traitant|h[ée]bergeur|cloud", "sous-traitant"),
+    (
+        r"trop de donn[ée]es|seulement les donn[ée]es|le moins de donn[ée]es"
+        r"|donn[ée]es (strictement )?n[ée]cessaires|minimis",
+        "minimisation des données adéquates pertinentes et limitées à ce qui est nécessaire",
+    ),
+    (
+        r"d[ée]s la conception|par d[ée]faut|privacy by design",
+        "protection des données dès la conception et protection des données par défaut",
+    ),
+    (
+        r"indemnis|dommages?(-| )int[ée]r[êe]ts|r[ée]paration|pr[ée]judice",
+        "droit à réparation responsabilité dommage matériel ou moral",
+    ),
+    (
+        r"pr[ée]di(re|ction|ctive) (la )?(d[ée]linquance|criminalit[ée])|risques? de (commettre|r[ée]cidive)"
+        r"|police pr[ée]dictive",
+        "évaluation des risques qu'une personne physique commette une infraction pénale",
+    ),
+    (
+        r"manipul(er|ation|atrices?) (les|des)|subliminal|vuln[ée]rabilit[ée]s?|personnes (fragiles|vuln[ée]rables)",
+        "techniques subliminales délibérément manipulatrices exploiter les vulnérabilités",
+    ),
+    (
+        r"aspir(er|ation) (des|les) (photos|images|donn[ée]es)|moissonn|scrap",
+        "moissonnage non ciblé d'images faciales provenant de l'internet ou de la vidéosurveillance",
+    ),
+    (
+        r"t[âa]ches? (simples?|pr[ée]paratoires?|proc[ée]durales?|annexes?)|pr[ée]parer le travail|simple aide"
+        r"|(simple|seule) v[ée]rification",
+        "n'est pas considéré comme à haut risque tâche procédurale étroite tâche préparatoire",
+    ),
+    (
+        r"notice|mode d['’]emploi|documentation technique",
+        "notice d'utilisation documentation technique",
+    ),
+    (
+        r"fiabilit|fiable|se tromp|robust",
+        "exactitude robustesse cybersécurité",
+    ),
+    (
+        r"modifi(e|er|ons|ent|é|ée) (nous-m[êe]mes|l['’]outil|le logiciel)|en profondeur"
+        r"|d[ée]tourn\w* (un|l['’]|cet|ce) ?(outil|logiciel|syst[èe]me|assistant)",
+        "modification substantielle considéré comme fournisseur destination",
+    ),
+    (
+        r"projet pilote|exp[ée]riment|bac [àa] sable|conditions r[ée]elles",
+        "bac à sable réglementaire de l'IA essais en conditions réelles",
+    ),
+    (
+        r"expliqu|explication|comprendre (la|cette) d[ée]cision|pourquoi (l['’]outil|le logiciel|l['’]ia)",
+        "droit à l'explication des décisions individuelles",
+    ),
+    (
+        r"brouillon|en cours de r[ée]daction|inachev|documents? pr[ée]paratoires?|pas encore (adopt|valid|termin)",
+        "documents inachevés préparatoires à une décision administrative",
+    ),
+    (
+        r"autres administrations|entre administrations|redemander|d[ée]j[àa] (fourni|transmis)|dites-le-nous une fois",
+        "échanges de données entre administrations informations déjà produites",
+    ),
+    (
+        r"quelles informations (donner|fournir|communiquer)|informations? [àa] (donner|fournir)"
+        r"|politique de confidentialit",
+        "informations à fournir lorsque des données à caractère personnel"
+        " sont collectées auprès de la personne concernée",
+    ),
     (r"haut risque|risqu(é|ée)s?\b", "systèmes d'IA à haut risque"),
     (r"interdi", "pratiques interdites"),
 )
