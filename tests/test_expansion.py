@@ -96,6 +96,7 @@ def test_a_question_with_no_everyday_term_is_left_as_it_is():
         ("Un élu d'opposition est visé par une fausse vidéo.", "droit de rectification"),
         ("La police enquête sur un trafic de stupéfiants.", "infrastructures critiques"),
         ("Les habitants peuvent-ils réutiliser ces données publiques ?", "limitation des finalités"),
+        ("Faut-il fournir un fichier réutilisable pour la portabilité ?", "limitation des finalités"),
         ("Faut-il enregistrer les appels au standard ?", "base de données de l'UE"),
         ("Le département veut couper les aides indûment versées.", "bouton d'arrêt"),
         ("Avons-nous un plan de secours si le serveur tombe ?", "appels d'urgence"),
@@ -109,8 +110,8 @@ def test_look_alike_words_do_not_reach_the_legal_terms(question, absent):
     the « quand » of « quand même », « à partir de leur photo » and a time limit ask no date; the « sécurité » of
     « sécurité sociale » is no security measure; a memo (« une note au DGS »), a commune's « compétences », a form
     « en ligne » and the agents' « motivation » are none of the legal notions those words also name; nor are an
-    « élu d'opposition », a « fausse vidéo », a drug « trafic », open data reuse, a recorded phone call, cutting
-    benefits, a backup plan, a file misused by an agent or elderly people as such."""
+    « élu d'opposition », a « fausse vidéo », a drug « trafic », open data reuse, a « réutilisable » file, a recorded
+    phone call, cutting benefits, a backup plan, a file misused by an agent or elderly people as such."""
     assert absent not in expand(question)
 
 

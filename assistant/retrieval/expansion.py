@@ -124,7 +124,7 @@ _LEXICON: tuple[tuple[str, str], ...] = (
         "responsables conjoints du traitement",
     ),
     (
-        r"autre (fin|finalit[ée])|collect[ée]e?s? pour|r[ée]utilis\w* pour",
+        r"autre (fin|finalit[ée])|collect[ée]e?s? pour|r[ée]utilis(er|ons|ent|é|ée|ées|és) pour",
         "limitation des finalités traitement à une fin autre que celle pour laquelle les données ont été collectées",
     ),
     (
