@@ -18,6 +18,7 @@ from assistant.indexing.analysis import analyse
 from assistant.records import Answer, Chunk, Citation, Hit
 from assistant.retrieval.asked_fact import Fact, asked_fact, gives
 from assistant.retrieval.expansion import expand, setting_terms
+from assistant.retrieval.hybrid import PINNED_BY, REFERENCE
 from assistant.structure.sentences import Sentence, sentences
 
 # The other chunks of a hit's provision, in the same edition: a hit on paragraph 8 may be answered by paragraph 1.
@@ -40,8 +41,6 @@ SEMANTIC_FLOOR = 0.8
 # passage that ranked well behind the first must match far better to be quoted. `evaluation.tune_quotes` measured
 # it: fewer stray quotes, and as many answers citing a right provision as with no scaling.
 RETRIEVAL_POWER = 3.0
-# Hits placed first because the question names them, or asks when a text applies, whatever their score.
-_PINNED_BY = frozenset({"reference", "dates"})
 _YES_NO = re.compile(
     r"^(est-ce|peut-on|peut-elle|peut-il|doit-on|doit-elle|doit-il|faut-il|a-t-on|ai-je|avons-nous|sommes-nous"
     r"|suis-je|y a-t-il|puis-je|pouvons-nous|devons-nous)\b"
@@ -75,7 +74,7 @@ def _score(sentence: Sentence, terms: dict[str, float], fact: Fact | None, close
 
 
 def _retrieval_weights(hits: list[Hit], power: float) -> list[float]:
-    scores = [hit.score for hit in hits if not _PINNED_BY.intersection(hit.retrievers)]
+    scores = [hit.score for hit in hits if not PINNED_BY.intersection(hit.retrievers)]
     best = max(scores, default=0.0)
     return [min(1.0, hit.score / best) ** power if best > 0 else 1.0 for hit in hits]
 
@@ -118,7 +117,7 @@ def extractive_answer(
         passages = provision(hit.chunk)
         candidates = [s for chunk in passages for s in sentences(chunk)]
         scored = sorted(((weight * _score(s, terms, fact, closeness), s) for s in candidates), key=lambda x: -x[0])
-        must = rank == 0 or "reference" in hit.retrievers
+        must = rank == 0 or REFERENCE in hit.retrievers
         for score, sentence in scored[: 2 if rank == 0 else 1]:
             if score > 0 or must:
                 chosen.append((score + (PINNED if must else 0.0), rank, sentence))

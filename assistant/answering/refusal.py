@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from assistant.indexing.analysis import analyse
 from assistant.records import Hit
 from assistant.retrieval.expansion import asker_words, lay_matches
-from assistant.retrieval.hybrid import Signals
+from assistant.retrieval.hybrid import REFERENCE, Signals
 
 REFUSAL = "Je n'ai pas trouvé de réponse à cette question dans les textes de référence."
 LEADS = 3
@@ -28,7 +28,7 @@ class RefusalPolicy:
     coverage_enough: float = 0.6
 
     def refuses(self, question: str, lang: str, hits: list[Hit], signals: Signals) -> bool:
-        if any("reference" in h.retrievers for h in hits):
+        if any(REFERENCE in h.retrievers for h in hits):
             return False
         if not hits:
             return True

@@ -29,6 +29,11 @@ from assistant.retrieval.filters import Filters
 from assistant.retrieval.references import Reference, find_references, mentioned_documents
 
 POOL = 100
+# What `Hit.retrievers` says of a provision placed first whatever its score: the question names it, or asks when the
+# text it is about applies (its entry-into-force article).
+REFERENCE = "reference"
+DATES = "dates"
+PINNED_BY = frozenset({REFERENCE, DATES})
 Vector = np.ndarray
 
 
@@ -203,9 +208,9 @@ class HybridRetriever:
                 prior = self.settings.prior(chunk, named, (chunk.doc_id, chunk.ref or "") in aside)
                 scores[row] += weights[name] * prior * share
                 found_by[row].append(name)
-        pinned = dict.fromkeys(self._referenced_rows(find_references(question), filters), "reference")
+        pinned = dict.fromkeys(self._referenced_rows(find_references(question), filters), REFERENCE)
         for row in self._referenced_rows(self._application_article(question, named, scores), filters):
-            pinned.setdefault(row, "dates")
+            pinned.setdefault(row, DATES)
         top = max(scores.values(), default=0.0)
         for rank, (row, why) in enumerate(pinned.items()):
             scores[row] = top + 1.0 + 1.0 / (1 + rank)
@@ -217,7 +222,7 @@ class HybridRetriever:
         # Per provision that can be shown or re-ranked: its best row, which carries the score, and the row shown.
         leading = list(groups.values())[: max(k, self.settings.sentence_depth)]
         provisions = [
-            (rows[0], min(rows, key=lambda r: _prefer(self.index.chunks[r], lang, pinned.get(rows[0]) == "dates")))
+            (rows[0], min(rows, key=lambda r: _prefer(self.index.chunks[r], lang, pinned.get(rows[0]) == DATES)))
             for rows in leading
         ]
         if query is not None and self.settings.mode == "hybrid" and self.settings.sentence_weight:

@@ -16,7 +16,7 @@ from assistant.api import Cadre
 from assistant.indexing.analysis import guess_language
 from assistant.records import Answer, Chunk
 from assistant.retrieval.filters import Filters
-from assistant.retrieval.hybrid import HybridRetriever, HybridSettings
+from assistant.retrieval.hybrid import REFERENCE, HybridRetriever, HybridSettings
 from assistant.retrieval.references import Reference, find_references
 from assistant.structure.sentences import sentences
 from assistant.trainer.dates import DateLine, application_lines
@@ -209,7 +209,7 @@ class SheetBuilder(ThemeContext):
             query = self._search_query(provision)
             hits = search.search(query, guess_language(query), k=3, filters=Filters(doc_ids=others, langs=("fr",)))
             hit = next((h for h in hits if (h.chunk.doc_id, h.chunk.ref or h.chunk.id) not in seen), None)
-            if hit is None or hit.score < SEARCH_MIN_SCORE or "reference" in hit.retrievers:
+            if hit is None or hit.score < SEARCH_MIN_SCORE or REFERENCE in hit.retrievers:
                 continue
             seen.add((hit.chunk.doc_id, hit.chunk.ref or hit.chunk.id))
             found += [link] if (link := self._link(provision, [hit.chunk], SEARCHED)) else []
