@@ -13,9 +13,10 @@ from datetime import date
 from functools import cache, partial
 from pathlib import Path
 
+from assistant.answering.changes import amended_provisions, asks_amendments
 from assistant.answering.extractive import extractive_answer
 from assistant.answering.followup import rewrite
-from assistant.answering.in_force import amendment_notes, application_dates
+from assistant.answering.in_force import AMENDED_BY, IN_ENGLISH, amendment_notes, application_dates
 from assistant.answering.llm import LLMEngine, LLMUnavailable
 from assistant.answering.past_events import PAST_EVENTS, asks_past_events
 from assistant.answering.refusal import RefusalPolicy, refusal_text
@@ -27,7 +28,7 @@ from assistant.indexing.build import IndexBuilder, IngestReport, Progress
 from assistant.indexing.embedder import Embedder
 from assistant.indexing.index import CorpusIndex, open_index
 from assistant.indexing.manifest import IndexUnavailable, check_manifest, read_manifest
-from assistant.records import Answer, Chunk, Hit
+from assistant.records import Answer, Chunk, Citation, Hit
 from assistant.retrieval.asked_fact import REQUIRED, asked_fact, asks_when, gives
 from assistant.retrieval.filters import Filters
 from assistant.retrieval.hybrid import HybridRetriever, HybridSettings, Signals
@@ -151,7 +152,7 @@ class Cadre:
             return Answer(text=refusal_text(hits, reason), refused=True)
         if asks_past_events(query):
             return Answer(text=refusal_text(hits, PAST_EVENTS), refused=True)
-        if self.refusal.refuses(query, lang, hits, signals):
+        if self.refusal.refuses(query, lang, hits, signals) and not asks_amendments(query):
             return Answer(text=refusal_text(hits), refused=True)
         return None
 
@@ -173,14 +174,30 @@ class Cadre:
         if asks_when(question) and result.citations and result.citations[0].chunk.doc_id in AI_ACT_TEXTS:
             dates, article = application_dates(self.index.chunks, today)
             if article is not None and dates:
-                cited = next((c.n for c in result.citations if c.chunk.id == article.chunk.id), None)
-                if cited is None:
-                    added.append(replace(article, n=len(result.citations) + len(added) + 1))
-                    cited = added[-1].n
+                cited = _cite_once(result.citations, added, article)
                 notes.append(f"Dates d'application du RIA modifié (article 113, texte consolidé) [{cited}] :")
                 notes.extend(dates)
+        # What the amending act changes is a list no passage holds: its Article 1, read point by point.
+        if asks_amendments(question):
+            changed, opening = amended_provisions(self.index.chunks, lang)
+            if opening is not None and changed:
+                cited = _cite_once(result.citations, added, opening)
+                notes.append(
+                    f"Dispositions du RIA modifiées ou insérées par l'article 1er du {AMENDED_BY} [{cited}], "
+                    f"avec les points de cet article (texte modificatif {IN_ENGLISH}) :"
+                )
+                notes.extend(provision.line() for provision in changed)
         result.citations.extend(added)
         result.notes.extend(notes)
+
+
+def _cite_once(citations: list[Citation], added: list[Citation], citation: Citation) -> int:
+    """The number under which the answer cites `citation`'s passage, appending it to `added` if it is not cited."""
+    cited = next((c.n for c in [*citations, *added] if c.chunk.id == citation.chunk.id), None)
+    if cited is None:
+        added.append(replace(citation, n=len(citations) + len(added) + 1))
+        cited = added[-1].n
+    return cited
 
 
 @cache

@@ -256,12 +256,45 @@ def test_amended_provision_is_flagged_with_the_text_in_force(cadre):
     assert consolidated and consolidated[0].chunk.ref == "art:4" and consolidated[0].chunk.lang == "en"
 
 
+def test_what_the_omnibus_changes_is_listed_point_by_point(cadre):
+    """The point numbers come from OMNIBUS_NOTES.md in the shared corpus, read off the amending act by hand."""
+    answer = cadre.answer("Que change le règlement omnibus pour les communes ?")
+    header = next(i for i, n in enumerate(answer.notes) if n.startswith("Dispositions du RIA modifiées"))
+    listed = answer.notes[header + 1 :]
+    expected = {
+        "RIA, article 4 « Maîtrise de l’IA » — point 5",
+        "RIA, article 27 « Analyse d’impact des systèmes d’IA à haut risque sur les droits fondamentaux » — point 13",
+        "RIA, article 113 « Entrée en vigueur et application » — point 40",
+        "RIA, article 2 « Champ d’application » — points 2, 3",
+    }
+    assert expected <= set(listed)
+    assert any(n.startswith("RIA, article 75b (nouveau) ") and n.endswith("point 32") for n in listed)
+    assert "RIA, annexe XIV (nouveau) — point 43" in listed
+    assert not any(n.startswith(("RIA, article 26 ", "RIA, annexe III ")) for n in listed), "not amended"
+    cited = int(re.search(r"\[(\d+)\]", answer.notes[header]).group(1))
+    opening = next(c for c in answer.citations if c.n == cited)
+    assert (opening.chunk.doc_id, opening.quote) == (
+        "reg-2026-1744",
+        "Regulation (EU) 2024/1689 is amended as follows:",
+    )
+    assert opening.quote in opening.chunk.text
+    in_english = cadre.answer("What does the Digital Omnibus change for deployers?")
+    assert not in_english.refused and any(n.startswith("Dispositions du RIA modifiées") for n in in_english.notes)
+    for other in (
+        "Le règlement omnibus de 2026 a-t-il assoupli l'obligation de former le personnel à l'IA ?",
+        "Si on modifie nous-mêmes le logiciel de tri des demandes, qu'est-ce que ça change pour nous ?",
+    ):
+        assert not any(n.startswith("Dispositions du RIA modifiées") for n in cadre.answer(other).notes), other
+
+
 def test_when_questions_list_what_applies_at_the_given_date(cadre):
     answer = cadre.answer(
         "À partir de quand les règles sur l'IA à haut risque s'appliquent-elles ?", today=date(2026, 11, 27)
     )
     assert any(n.startswith("pas encore applicable au 27/11/2026") and "2 December 2027" in n for n in answer.notes)
-    assert any(n.startswith("déjà applicable au 27/11/2026") and "2 February 2025" in n for n in answer.notes)
+    # Point (a) dates Chapters I and II (2 February 2025) and the prohibitions added in 2026 (2 December 2026).
+    partly = "en partie applicable au 27/11/2026 (2 février 2025 : déjà applicable ; 2 décembre 2026 : pas encore"
+    assert any(n.startswith(partly) and "2 February 2025" in n for n in answer.notes)
     later = cadre.answer(
         "À partir de quand les règles sur l'IA à haut risque s'appliquent-elles ?", today=date(2028, 1, 1)
     )

@@ -8,11 +8,12 @@ wording as it is, and says so.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from assistant.indexing.amendments import POINT, LawInForce
 from assistant.records import Chunk, Citation
-from assistant.structure.dates import DATE, day_of
+from assistant.structure.dates import DATE, day_of, french_day
 from assistant.structure.sentences import sentences
 
 AMENDED_BY = "règlement (UE) 2026/1744"
@@ -56,8 +57,24 @@ def amendment_notes(citations: list[Citation], law: LawInForce, lang: str) -> tu
     return notes, added
 
 
+def date_status(days: Sequence[date], today: date) -> str:
+    """For each date a line gives, whether it has come: a line may date a rule and, later, its exception."""
+    return " ; ".join(
+        f"{french_day(day)} : {'déjà applicable' if day <= today else 'pas encore applicable'}" for day in days
+    )
+
+
+def _line_status(days: list[date], today: date) -> str:
+    if all(day <= today for day in days):
+        return f"déjà applicable au {today:%d/%m/%Y}"
+    if all(day > today for day in days):
+        return f"pas encore applicable au {today:%d/%m/%Y}"
+    return f"en partie applicable au {today:%d/%m/%Y} ({date_status(days, today)})"
+
+
 def application_dates(chunks: list[Chunk], today: date) -> tuple[list[str], Citation | None]:
-    """What Article 113 as amended makes applicable, split into already applicable and still to come."""
+    """What Article 113 as amended makes applicable, split into already applicable, still to come and, for a line
+    that dates a rule and its exception apart (the 2026 prohibitions), partly applicable."""
     article = next(iter(_consolidated(chunks, "art:113")), None)
     if article is None:
         return [], None
@@ -65,8 +82,7 @@ def application_dates(chunks: list[Chunk], today: date) -> tuple[list[str], Cita
     for line in article.text.split("\n"):
         if not DATE.search(line) or "enter into force" in line:
             continue
-        day = day_of(line)
-        status = "déjà applicable" if day <= today else "pas encore applicable"
-        notes.append(f"{status} au {today:%d/%m/%Y} — {line.strip()}")
+        days = [day_of(match.group()) for match in DATE.finditer(line)]
+        notes.append(f"{_line_status(days, today)} — {line.strip()}")
     quote = next((s.text for s in sentences(article) if "shall apply from" in s.text), None)
     return notes, Citation(0, article, quote) if quote else None

@@ -74,7 +74,7 @@ def _units(text: str) -> dict[str, str]:
     return {name: " ".join(text[bounds[i] : bounds[i + 1]].split()) for i, name in enumerate(names)}
 
 
-def _joined(chunks: list[Chunk]) -> str:
+def joined(chunks: list[Chunk]) -> str:
     """The provision's text from its chunks in text order, without the overlap that long chunks share."""
     text, covered = "", 0
     for chunk in chunks:
@@ -86,7 +86,7 @@ def _joined(chunks: list[Chunk]) -> str:
 def _unit_at(provision: list[Chunk], chunk: Chunk, offset: int) -> Unit:
     """The unit that holds `offset` of `chunk`, read from the provision's start (a passage that opens a paragraph
     starts with its number, hence the few characters read past `offset`)."""
-    before = _joined([c for c in provision if c.start < chunk.start]) + "\n\n" + chunk.text[: offset + _MARK_SPAN]
+    before = joined([c for c in provision if c.start < chunk.start]) + "\n\n" + chunk.text[: offset + _MARK_SPAN]
     unit = Unit()
     for mark in _MARK.finditer(before):
         unit = _next_unit(mark, unit)
@@ -139,7 +139,7 @@ class LawInForce:
         if ref not in self._changed:
             original = self._by_edition.get(("en", False, ref), [])
             current = self._by_edition.get(("en", True, ref), [])
-            before, after = _units(_joined(original)), _units(_joined(current))
+            before, after = _units(joined(original)), _units(joined(current))
             changed = {u for u in before if after.get(u) != before[u]} if original and current else set()
             self._changed[ref] = frozenset(changed)
         return self._changed[ref]

@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from assistant.answering.in_force import application_dates
+from assistant.answering.in_force import application_dates, date_status
 from assistant.records import Chunk
-from assistant.structure.dates import day_of, french_day
+from assistant.structure.dates import day_of
 from assistant.structure.sentences import sentences
 from assistant.trainer.quotes import Quote
 from assistant.trainer.values import dates_in
@@ -95,10 +95,7 @@ class DateLine:
     lead: Quote | None = None
 
     def status(self, today: date) -> str:
-        """For each date the line gives, whether it has come (a line may date a rule and its exception)."""
-        return " ; ".join(
-            f"{french_day(d)} : {'déjà applicable' if d <= today else 'pas encore applicable'}" for d in self.days
-        )
+        return date_status(self.days, today)
 
 
 def _days(text: str) -> tuple[date, ...]:

@@ -1,0 +1,98 @@
+"""What Regulation (EU) 2026/1744 changes in the AI Act, provision by provision, for « qu'est-ce que ça change ? ».
+
+No passage answers that question: the amending act's Article 1 is a list of 43 numbered points,
+each naming the provision it replaces, amends or inserts. Read once from the indexed text, that
+list becomes a table of the amended provisions, each with its title and its points, so that an
+agent sees whether the rule she cares about moved and where to read the change.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.indexing.amendments import DOC, joined
+from assistant.records import Chunk, Citation
+from assistant.retrieval.references import mentioned_documents
+from assistant.structure.sentences import sentences
+
+AMENDING_DOC = "reg-2026-1744"
+AMENDING_ARTICLE = "art:1"
+# A question on what a text changes: « que change l'omnibus ? », "what does the Omnibus amend?".
+_CHANGE = re.compile(r"\b(chang\w*|modifi\w*|nouveaut\w*|amend\w*)\b", re.I)
+# A point of the amending article, at a line start: "(13) Article 27 is amended as follows:".
+_POINT = re.compile(r"^\((\d+)\) ", re.M)
+# The provision a point is about, the first one it names: "in Article 113", "‘Article 60a", "in Annex VIII".
+_TARGET = re.compile(r"\b(Article|Annex)\s+(\d+[a-z]?|[IVX]+)\b", re.I)
+# A point that adds an annex without naming it: the annex is printed as the amending act's own (Annex XIV).
+_ADDS_ANNEX = "the following Annex is added"
+# The headings of the articles a point inserts, each on its own line: "‘Article 75a", "Article 75b".
+_INSERTED = re.compile(r"^‘?(Article) (\d+[a-z]+)$", re.M)
+
+
+@dataclass(frozen=True)
+class ChangedProvision:
+    """An AI Act provision that the amending act changes or inserts, named as the answer's labels name it."""
+
+    label: str
+    title: str
+    points: tuple[str, ...]
+    inserted: bool
+
+    def line(self) -> str:
+        title = f" « {self.title} »" if self.title else ""
+        new = " (nouveau)" if self.inserted else ""
+        points = f"point{'s' if len(self.points) > 1 else ''} {', '.join(self.points)}"
+        return f"{self.label}{new}{title} — {points}"
+
+
+def asks_amendments(question: str) -> bool:
+    """Whether the question asks what the amending act changes: the list of its points answers it, whatever the
+    passages found (so such a question is not refused for want of one)."""
+    return _CHANGE.search(question) is not None and AMENDING_DOC in mentioned_documents(question)
+
+
+def _points(text: str) -> list[tuple[str, str]]:
+    """Each point's number and text; the numbers run 1, 2, 3…, so a numbered line quoted inside a point is skipped."""
+    found: list[tuple[str, int]] = []
+    for mark in _POINT.finditer(text):
+        if int(mark.group(1)) == len(found) + 1:
+            found.append((mark.group(1), mark.start()))
+    ends = [start for _, start in found[1:]] + [len(text)]
+    return [(number, text[start:end]) for (number, start), end in zip(found, ends, strict=True)]
+
+
+def _ref(target: re.Match[str]) -> str:
+    kind, number = target.groups()
+    return f"art:{number}" if kind.lower() == "article" else f"annex:{number.upper()}"
+
+
+def amended_provisions(chunks: list[Chunk], lang: str) -> tuple[list[ChangedProvision], Citation | None]:
+    """The AI Act provisions the amending act's Article 1 changes, in its order, and the citation of its opening
+    sentence; titles in `lang` where the 2024 edition has the provision, else from the consolidated text."""
+    article = sorted(
+        (c for c in chunks if c.doc_id == AMENDING_DOC and c.ref == AMENDING_ARTICLE), key=lambda c: c.start
+    )
+    opening = next((s for c in article[:1] for s in sentences(c) if s.text.endswith("as follows:")), None)
+    if opening is None:
+        return [], None
+    editions: dict[str, Chunk] = {}
+    for chunk in chunks:
+        if chunk.doc_id == DOC and chunk.ref and (chunk.lang == lang or chunk.version.startswith("consolidated")):
+            current = editions.get(chunk.ref)
+            if current is None or (current.lang != lang and chunk.lang == lang):
+                editions[chunk.ref] = chunk
+    added = next((c.ref for c in chunks if c.doc_id == AMENDING_DOC and c.ref and c.ref.startswith("annex:")), None)
+    points: dict[str, list[str]] = {}
+    for number, text in _points(joined(article)):
+        target = _TARGET.search(text)
+        refs = [_ref(target)] if target else ([added] if _ADDS_ANNEX in text and added else [])
+        refs += [_ref(heading) for heading in _INSERTED.finditer(text)]
+        for ref in dict.fromkeys(refs):
+            if ref in editions:
+                points.setdefault(ref, []).append(number)
+    changed = [
+        ChangedProvision(editions[ref].provision_label, editions[ref].title, tuple(numbers), editions[ref].lang != lang)
+        for ref, numbers in points.items()
+    ]
+    return changed, Citation(0, opening.chunk, opening.text)
