@@ -129,6 +129,8 @@ class Cadre:
         result = self._refusal_before_drafting(query, lang, hits, signals)
         if result is None:
             result = verify(self._draft(query, lang, hits, engine, signals), self._by_id, lang)
+            if asks_amendments(query) and (result.refused or result.citations[0].chunk.doc_id not in AI_ACT_TEXTS):
+                result = self._amending_opening(lang, result)
             if result.refused:
                 result.text = refusal_text(hits)
             else:
@@ -138,6 +140,15 @@ class Cadre:
             result.notes.insert(0, f"Question comprise avec la conversation : « {query} »")
         result.latency_ms = (time.perf_counter() - started) * 1000
         return result
+
+    def _amending_opening(self, lang: str, draft: Answer) -> Answer:
+        """For what the amending act changes, a draft that does not rest on the AI Act texts (« les communes »
+        matched the CRPA) gives way to the amending article's opening, which the list of its points then follows."""
+        _, opening = amended_provisions(self.index.chunks, lang)
+        if opening is None:
+            return draft
+        text = f"{opening.chunk.label} : « {opening.quote} » [1]"
+        return Answer(text=text, refused=False, citations=[replace(opening, n=1)], engine=draft.engine)
 
     def _refusal_before_drafting(self, query: str, lang: str, hits: list[Hit], signals: Signals) -> Answer | None:
         """A refusal when the question is about a text the corpus never mentions or does not hold, or about past events,
