@@ -56,6 +56,19 @@ from assistant.retrieval.expansion import PUBLIC_BODY, expand, setting_terms
         ("Le rapport est encore en cours de rédaction.", "documents inachevés"),
         ("Faut-il redemander ces pièces aux familles ?", "échanges de données entre administrations"),
         ("Quelles informations donner aux habitants sur ce formulaire ?", "informations à fournir"),
+        ("Doit-on former tous les agents avant l'ouverture de l'outil ?", "maîtrise de l'IA"),
+        ("Faut-il garantir à chacun un certain niveau ?", "niveau suffisant de maîtrise"),
+        ("Les tarifs sont calculés par un logiciel à partir du quotient.", "traitement algorithmique"),
+        ("Un algorithme peut-il attribuer tout seul les places ?", "traitement automatisé"),
+        ("La décision sort sans qu'aucun agent ne la relise.", "traitement automatisé"),
+        ("Des conversations du service ont fuité.", "violation de données"),
+        ("Faut-il une étude sur les risques pour les droits des personnes ?", "droits fondamentaux"),
+        ("On ne lui a pas encore répondu : que peut-il faire ?", "saisir la commission d'accès"),
+        ("Il veut voir toutes les données que l'outil a sur lui.", "droit d'accès"),
+        ("Combien de temps avons-nous pour lui répondre ?", "délai d'un mois à compter de la réception"),
+        ("Que faut-il écrire exactement sur le courrier aux familles ?", "mention explicite"),
+        ("Doit-on donner les règles de l'outil à ceux qui les demandent ?", "règles définissant ce traitement"),
+        ("Faut-il demander l'accord des parents ?", "consentement"),
     ],
 )
 def test_everyday_words_reach_the_legal_terms(question, legal):
@@ -102,6 +115,9 @@ def test_a_question_with_no_everyday_term_is_left_as_it_is():
         ("Avons-nous un plan de secours si le serveur tombe ?", "appels d'urgence"),
         ("Un agent a détourné un fichier de la mairie.", "modification substantielle"),
         ("Les personnes âgées isolées reçoivent un appel du CCAS.", "techniques subliminales"),
+        ("Un collégien peut-il consentir tout seul ?", "traitement automatisé"),
+        ("On a trois ans d'inscriptions au centre de loisirs.", "base de données de l'UE"),
+        ("Combien de temps garder les courriers ?", "délai d'un mois à compter de la réception"),
     ],
 )
 def test_look_alike_words_do_not_reach_the_legal_terms(question, absent):
@@ -111,7 +127,8 @@ def test_look_alike_words_do_not_reach_the_legal_terms(question, absent):
     « sécurité sociale » is no security measure; a memo (« une note au DGS »), a commune's « compétences », a form
     « en ligne » and the agents' « motivation » are none of the legal notions those words also name; nor are an
     « élu d'opposition », a « fausse vidéo », a drug « trafic », open data reuse, a « réutilisable » file, a recorded
-    phone call, cutting benefits, a backup plan, a file misused by an agent or elderly people as such."""
+    phone call, cutting benefits, a backup plan, a file misused by an agent or elderly people as such; a minor who
+    consents « tout seul » is no automated decision, and school « inscriptions » are no registration."""
     assert absent not in expand(question)
 
 
