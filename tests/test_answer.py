@@ -363,10 +363,13 @@ def test_ask_cli_json_shape(cadre, settings):
 
 
 def test_a_communes_question_prefers_the_sentence_on_public_authorities(cadre):
-    """Article 37 has a sentence for groups of companies and one for public authorities: a commune gets the latter."""
+    """Article 37 has a sentence for groups of companies and one for public authorities: a commune gets the latter,
+    after the duty to designate itself (« désignent en tout état de cause »)."""
     answer = cadre.answer("Une commune doit-elle désigner un délégué à la protection des données ?")
     assert not answer.refused and answer.citations[0].chunk.ref == "art:37"
-    assert "autorité publique" in answer.citations[0].quote and "groupe d'entreprises" not in answer.text
+    assert "désignent en tout état de cause" in answer.citations[0].quote
+    assert any("autorité publique" in c.quote for c in answer.citations if c.chunk.ref == "art:37")
+    assert "groupe d'entreprises" not in answer.text
     # In everyday words (« nommer un DPO ») the question is the same one, and is answered from the same article.
     everyday = cadre.answer("Notre mairie doit-elle nommer un DPO ?")
     assert not everyday.refused and everyday.citations[0].chunk.ref == "art:37"

@@ -69,6 +69,8 @@ from assistant.retrieval.expansion import PUBLIC_BODY, expand, setting_terms
         ("Que faut-il écrire exactement sur le courrier aux familles ?", "mention explicite"),
         ("Doit-on donner les règles de l'outil à ceux qui les demandent ?", "règles définissant ce traitement"),
         ("Faut-il demander l'accord des parents ?", "consentement"),
+        ("Faut-il un DPO dans une petite commune ?", "désignent en tout état de cause"),
+        ("Est-on obligés d'avoir un délégué ?", "désignent en tout état de cause"),
     ],
 )
 def test_everyday_words_reach_the_legal_terms(question, legal):
@@ -118,6 +120,7 @@ def test_a_question_with_no_everyday_term_is_left_as_it_is():
         ("Un collégien peut-il consentir tout seul ?", "traitement automatisé"),
         ("On a trois ans d'inscriptions au centre de loisirs.", "base de données de l'UE"),
         ("Combien de temps garder les courriers ?", "délai d'un mois à compter de la réception"),
+        ("Quel est le rôle du DPO ?", "désignent en tout état de cause"),
     ],
 )
 def test_look_alike_words_do_not_reach_the_legal_terms(question, absent):

@@ -97,6 +97,11 @@ _LEXICON: tuple[tuple[str, str], ...] = (
     ),
     (r"incidents?|dysfonctionn|pannes?\b|bugs?\b", "incident grave violation de données à caractère personnel"),
     (r"\bdpo\b|d[ée]l[ée]gu[ée]", "délégué à la protection des données"),
+    (
+        r"(faut-il|il faut|faut|obligatoire|oblig\w*|doit-on|doit-elle|devons-nous|besoin d['’]) (\S+ ){0,3}"
+        r"(un|une|d['’]un) (dpo|d[ée]l[ée]gu[ée])",
+        "désignent en tout état de cause un délégué à la protection des données",
+    ),
     (r"nomm(er|ons|e|ent|é|ée|és|ées|ez)\b|nomination", "désigner"),
     (r"[ée]tude d['’]impact|analyse (de|des) risques|aipd\b", "analyse d'impact relative à la protection des données"),
     (
