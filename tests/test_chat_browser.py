@@ -203,3 +203,17 @@ def test_phone_width_example_and_keyboard(server, browser):
     expect(page.locator("#cadre-source mark")).to_be_visible()
     _shot(page, "9-phone-source")
     page.context.close()
+
+
+def test_what_the_omnibus_changes_is_listed_under_the_answer(server, browser):
+    """The list of amended provisions reads as notes under the answer, and its [n] opens the amending article."""
+    page = _open(browser, server)
+    _ask(page, "Que change le règlement omnibus pour les communes ?")
+    notes = page.locator("#cadre-chat .cadre-notes li")
+    expect(notes.filter(has_text="RIA, article 4 « Maîtrise de l’IA » — point 5")).to_have_count(1)
+    expect(notes.filter(has_text="RIA, article 113 « Entrée en vigueur et application » — point 40")).to_have_count(1)
+    _shot(page, "10-omnibus-changes")
+    notes.filter(has_text="Dispositions du RIA modifiées").locator("a.cite").first.click()
+    expect(page.locator("#cadre-source mark")).to_have_text("Regulation (EU) 2024/1689 is amended as follows:")
+    expect(page.locator("#cadre-source")).to_contain_text("Omnibus IA, article 1er")
+    page.context.close()
