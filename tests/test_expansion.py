@@ -118,6 +118,7 @@ def test_a_question_with_no_everyday_term_is_left_as_it_is():
         ("Un agent a détourné un fichier de la mairie.", "modification substantielle"),
         ("Les personnes âgées isolées reçoivent un appel du CCAS.", "techniques subliminales"),
         ("Un collégien peut-il consentir tout seul ?", "traitement automatisé"),
+        ("Ce pays offre-t-il un même niveau de protection des données ?", "maîtrise de l'IA"),
         ("On a trois ans d'inscriptions au centre de loisirs.", "base de données de l'UE"),
         ("Combien de temps garder les courriers ?", "délai d'un mois à compter de la réception"),
         ("Quel est le rôle du DPO ?", "désignent en tout état de cause"),
@@ -131,7 +132,8 @@ def test_look_alike_words_do_not_reach_the_legal_terms(question, absent):
     « en ligne » and the agents' « motivation » are none of the legal notions those words also name; nor are an
     « élu d'opposition », a « fausse vidéo », a drug « trafic », open data reuse, a « réutilisable » file, a recorded
     phone call, cutting benefits, a backup plan, a file misused by an agent or elderly people as such; a minor who
-    consents « tout seul » is no automated decision, and school « inscriptions » are no registration."""
+    consents « tout seul » is no automated decision, school « inscriptions » are no registration, and a country's
+    « même niveau de protection » is no level of AI literacy."""
     assert absent not in expand(question)
 
 

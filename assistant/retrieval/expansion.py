@@ -61,7 +61,10 @@ _LEXICON: tuple[tuple[str, str], ...] = (
         r"|culture (de l['’])?ia|acculturation",
         "maîtrise de l'IA",
     ),
-    (r"(certain|m[êe]me|bon) niveau|niveau (suffisant|minimum|minimal)", "niveau suffisant de maîtrise de l'IA"),
+    (
+        r"((certain|m[êe]me|bon) niveau|niveau (suffisant|minimum|minimal))(?! de (protection|s[ée]curit))",
+        "niveau suffisant de maîtrise de l'IA",
+    ),
     (
         r"(commune|mairie|collectivit[ée]|d[ée]partement|r[ée]gion|service) (qui )?(utilise|emploie|d[ée]ploie)"
         r"|utilisateur",
@@ -150,11 +153,8 @@ _LEXICON: tuple[tuple[str, str], ...] = (
         "limitation des finalités traitement à une fin autre que celle pour laquelle les données ont été collectées",
     ),
     (
-        r"acc[èe]s [àa] (mes|ses|leurs) donn[ée]es|copie de (mes|ses) donn[ée]es",
-        "droit d'accès de la personne concernée",
-    ),
-    (
-        r"voir (toutes )?(les|ses|mes|leurs) donn[ée]es|donn[ée]es (\w+ ){0,5}sur (lui|elle|moi|eux)\b",
+        r"acc[èe]s [àa] (mes|ses|leurs) donn[ée]es|copie de (mes|ses) donn[ée]es"
+        r"|voir (toutes )?(les|ses|mes|leurs) donn[ée]es|donn[ée]es (\w+ ){0,5}sur (lui|elle|moi|eux)\b",
         "droit d'accès de la personne concernée",
     ),
     (
