@@ -13,8 +13,8 @@ from datetime import date
 from functools import cache, partial
 from pathlib import Path
 
-from assistant.answering.changes import amended_provisions, asks_amendments
-from assistant.answering.extractive import extractive_answer
+from assistant.answering.changes import AmendmentList, amended_provisions, asks_amendments
+from assistant.answering.extractive import extractive_answer, quote_line
 from assistant.answering.followup import rewrite
 from assistant.answering.in_force import AMENDED_BY, IN_ENGLISH, amendment_notes, application_dates
 from assistant.answering.llm import LLMEngine, LLMUnavailable
@@ -124,35 +124,31 @@ class Cadre:
         started = time.perf_counter()
         query = rewrite(question, history)
         lang = guess_language(query)
+        # What the amending act changes is a list no passage holds: its Article 1, read point by point.
+        changes = amended_provisions(self.index.chunks, lang) if asks_amendments(query) else None
         retriever = HybridRetriever(self.index, self.embedder, self.hybrid)
         hits, signals = retriever.search_with_signals(query, lang, k=ANSWER_HITS, filters=filters)
-        result = self._refusal_before_drafting(query, lang, hits, signals)
+        result = self._refusal_before_drafting(query, lang, hits, signals, listed=changes is not None)
         if result is None:
             result = verify(self._draft(query, lang, hits, engine, signals), self._by_id, lang)
-            if asks_amendments(query) and (result.refused or result.citations[0].chunk.doc_id not in AI_ACT_TEXTS):
-                result = self._amending_opening(lang, result)
+            if changes and (result.refused or result.citations[0].chunk.doc_id not in AI_ACT_TEXTS):
+                result = _amending_opening(changes, result)
             if result.refused:
                 result.text = refusal_text(hits)
             else:
-                self._add_law_in_force(query, lang, result, today or self.settings.today or date.today())
+                self._add_law_in_force(query, lang, result, today or self.settings.today or date.today(), changes)
                 result = self._refusal_for_missing_fact(query, hits, result) or result
         if query != question:
             result.notes.insert(0, f"Question comprise avec la conversation : « {query} »")
         result.latency_ms = (time.perf_counter() - started) * 1000
         return result
 
-    def _amending_opening(self, lang: str, draft: Answer) -> Answer:
-        """For what the amending act changes, a draft that does not rest on the AI Act texts (« les communes »
-        matched the CRPA) gives way to the amending article's opening, which the list of its points then follows."""
-        _, opening = amended_provisions(self.index.chunks, lang)
-        if opening is None:
-            return draft
-        text = f"{opening.chunk.label} : « {opening.quote} » [1]"
-        return Answer(text=text, refused=False, citations=[replace(opening, n=1)], engine=draft.engine)
-
-    def _refusal_before_drafting(self, query: str, lang: str, hits: list[Hit], signals: Signals) -> Answer | None:
+    def _refusal_before_drafting(
+        self, query: str, lang: str, hits: list[Hit], signals: Signals, listed: bool = False
+    ) -> Answer | None:
         """A refusal when the question is about a text the corpus never mentions or does not hold, or about past events,
-        or the evidence is too weak."""
+        or the evidence is too weak; not for weak evidence when the answer is a list Cadre reads off a text (`listed`:
+        what the amending act changes)."""
         unknown = unknown_text(query, self.index.mentions)
         if unknown:
             reason = f"« {unknown} » n'apparaît dans aucun des textes de référence."
@@ -163,7 +159,7 @@ class Cadre:
             return Answer(text=refusal_text(hits, reason), refused=True)
         if asks_past_events(query):
             return Answer(text=refusal_text(hits, PAST_EVENTS), refused=True)
-        if self.refusal.refuses(query, lang, hits, signals) and not asks_amendments(query):
+        if self.refusal.refuses(query, lang, hits, signals) and not listed:
             return Answer(text=refusal_text(hits), refused=True)
         return None
 
@@ -177,7 +173,9 @@ class Cadre:
         reason = f"Les passages trouvés ne donnent pas {fact.value}."
         return Answer(text=refusal_text(hits, reason), refused=True)
 
-    def _add_law_in_force(self, question: str, lang: str, result: Answer, today: date) -> None:
+    def _add_law_in_force(
+        self, question: str, lang: str, result: Answer, today: date, changes: AmendmentList | None = None
+    ) -> None:
         notes, added = amendment_notes(result.citations, self.index.law_in_force, lang)
         # The calendar goes with a "when" question whose answer rests first on the AI Act or its amendment, not with
         # a GDPR question that happens to cite it further down. It is quoted from the consolidated article, which the
@@ -188,18 +186,22 @@ class Cadre:
                 cited = _cite_once(result.citations, added, article)
                 notes.append(f"Dates d'application du RIA modifié (article 113, texte consolidé) [{cited}] :")
                 notes.extend(dates)
-        # What the amending act changes is a list no passage holds: its Article 1, read point by point.
-        if asks_amendments(question):
-            changed, opening = amended_provisions(self.index.chunks, lang)
-            if opening is not None and changed:
-                cited = _cite_once(result.citations, added, opening)
-                notes.append(
-                    f"Dispositions du RIA modifiées ou insérées par l'article 1er du {AMENDED_BY} [{cited}], "
-                    f"avec les points de cet article (texte modificatif {IN_ENGLISH}) :"
-                )
-                notes.extend(provision.line() for provision in changed)
+        if changes and changes.provisions:
+            cited = _cite_once(result.citations, added, changes.opening)
+            notes.append(
+                f"Dispositions du RIA modifiées ou insérées par l'article 1er du {AMENDED_BY} [{cited}], "
+                f"avec les points de cet article (texte modificatif {IN_ENGLISH}) :"
+            )
+            notes.extend(provision.line() for provision in changes.provisions)
         result.citations.extend(added)
         result.notes.extend(notes)
+
+
+def _amending_opening(changes: AmendmentList, draft: Answer) -> Answer:
+    """For what the amending act changes, a draft that does not rest on the AI Act texts (« les communes » matched
+    the CRPA) gives way to the amending article's opening, which the list of its points then follows."""
+    opening = replace(changes.opening, n=1)
+    return Answer(text=quote_line(opening), refused=False, citations=[opening], engine=draft.engine)
 
 
 def _cite_once(citations: list[Citation], added: list[Citation], citation: Citation) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.indexing.amendments import DOC, joined
+from assistant.indexing.amendments import CONSOLIDATED, DOC, joined
 from assistant.records import Chunk, Citation
 from assistant.retrieval.references import mentioned_documents
 from assistant.structure.sentences import sentences
@@ -46,6 +46,14 @@ class ChangedProvision:
         return f"{self.label}{new}{title} — {points}"
 
 
+@dataclass(frozen=True)
+class AmendmentList:
+    """The amending article's opening, cited, and the AI Act provisions its points change, in its order."""
+
+    opening: Citation
+    provisions: tuple[ChangedProvision, ...]
+
+
 def asks_amendments(question: str) -> bool:
     """Whether the question asks what the amending act changes: the list of its points answers it, whatever the
     passages found (so such a question is not refused for want of one)."""
@@ -67,18 +75,19 @@ def _ref(target: re.Match[str]) -> str:
     return f"art:{number}" if kind.lower() == "article" else f"annex:{number.upper()}"
 
 
-def amended_provisions(chunks: list[Chunk], lang: str) -> tuple[list[ChangedProvision], Citation | None]:
-    """The AI Act provisions the amending act's Article 1 changes, in its order, and the citation of its opening
-    sentence; titles in `lang` where the 2024 edition has the provision, else from the consolidated text."""
+def amended_provisions(chunks: list[Chunk], lang: str) -> AmendmentList | None:
+    """The AI Act provisions the amending act's Article 1 changes, with the citation of its opening sentence (None
+    without that article); titles in `lang` where the 2024 edition has the provision, else from the consolidated
+    text."""
     article = sorted(
         (c for c in chunks if c.doc_id == AMENDING_DOC and c.ref == AMENDING_ARTICLE), key=lambda c: c.start
     )
     opening = next((s for c in article[:1] for s in sentences(c) if s.text.endswith("as follows:")), None)
     if opening is None:
-        return [], None
+        return None
     editions: dict[str, Chunk] = {}
     for chunk in chunks:
-        if chunk.doc_id == DOC and chunk.ref and (chunk.lang == lang or chunk.version.startswith("consolidated")):
+        if chunk.doc_id == DOC and chunk.ref and (chunk.lang == lang or chunk.version.startswith(CONSOLIDATED)):
             current = editions.get(chunk.ref)
             if current is None or (current.lang != lang and chunk.lang == lang):
                 editions[chunk.ref] = chunk
@@ -91,8 +100,8 @@ def amended_provisions(chunks: list[Chunk], lang: str) -> tuple[list[ChangedProv
         for ref in dict.fromkeys(refs):
             if ref in editions:
                 points.setdefault(ref, []).append(number)
-    changed = [
+    changed = tuple(
         ChangedProvision(editions[ref].provision_label, editions[ref].title, tuple(numbers), editions[ref].lang != lang)
         for ref, numbers in points.items()
-    ]
-    return changed, Citation(0, opening.chunk, opening.text)
+    )
+    return AmendmentList(Citation(0, opening.chunk, opening.text), changed)

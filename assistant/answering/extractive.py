@@ -79,6 +79,11 @@ def _retrieval_weights(hits: list[Hit], power: float) -> list[float]:
     return [min(1.0, hit.score / best) ** power if best > 0 else 1.0 for hit in hits]
 
 
+def quote_line(citation: Citation, cut: bool = False) -> str:
+    """How an answer quotes a passage: its label, the verbatim quote (« […] » when cut) and its number."""
+    return f"{citation.chunk.label} : « {citation.quote}{' […]' if cut else ''} » [{citation.n}]"
+
+
 def _gives_force(text: str) -> bool:
     return any(pattern.search(text) for pattern in (_FORBIDDEN, _CONDITIONAL, _DUTY))
 
@@ -132,10 +137,7 @@ def extractive_answer(
     if lead is not None and _gives_force(lead.text) and all(sentence != lead for _, _, sentence in kept):
         kept.insert(0, (0.0, kept[0][1], lead))
     citations = [Citation(n, s.chunk, s.text) for n, (_, _, s) in enumerate(kept, 1)]
-    lines = [
-        f"{c.chunk.label} : « {c.quote}{' […]' if sentence.cut else ''} » [{c.n}]"
-        for c, (_, _, sentence) in zip(citations, kept, strict=True)
-    ]
+    lines = [quote_line(c, sentence.cut) for c, (_, _, sentence) in zip(citations, kept, strict=True)]
     text = "\n".join(lines)
     text = opening(question, [c.quote for c in citations]) + text
     return Answer(text=text, refused=not kept, citations=citations, engine="extractive")

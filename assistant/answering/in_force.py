@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from assistant.indexing.amendments import POINT, LawInForce
+from assistant.indexing.amendments import CONSOLIDATED, DOC, POINT, LawInForce
 from assistant.records import Chunk, Citation
-from assistant.structure.dates import DATE, day_of, french_day
+from assistant.structure.dates import DATE, days_in, french_day
 from assistant.structure.sentences import sentences
 
 AMENDED_BY = "règlement (UE) 2026/1744"
@@ -22,7 +22,7 @@ IN_ENGLISH = "en anglais, seule langue disponible"
 
 
 def _consolidated(chunks: list[Chunk], ref: str) -> list[Chunk]:
-    return [c for c in chunks if c.doc_id == "ai-act" and c.ref == ref and c.version.startswith("consolidated")]
+    return [c for c in chunks if c.doc_id == DOC and c.ref == ref and c.version.startswith(CONSOLIDATED)]
 
 
 def amendment_notes(citations: list[Citation], law: LawInForce, lang: str) -> tuple[list[str], list[Citation]]:
@@ -35,8 +35,8 @@ def amendment_notes(citations: list[Citation], law: LawInForce, lang: str) -> tu
     # Of a paragraph cited twice, its point (« h) l'utilisation… ») is matched before its opening (« … interdites: »).
     for citation in sorted(citations, key=lambda c: POINT.match(c.quote) is None):
         chunk = citation.chunk
-        if chunk.version.startswith("consolidated"):
-            if chunk.doc_id == "ai-act" and chunk.lang != lang and (chunk.ref or "", "") not in seen:
+        if chunk.version.startswith(CONSOLIDATED):
+            if chunk.doc_id == DOC and chunk.lang != lang and (chunk.ref or "", "") not in seen:
                 seen.add((chunk.ref or "", ""))
                 notes.append(f"{chunk.label} [{citation.n}] : version en vigueur après le {AMENDED_BY}, {IN_ENGLISH}.")
             continue
@@ -82,7 +82,6 @@ def application_dates(chunks: list[Chunk], today: date) -> tuple[list[str], Cita
     for line in article.text.split("\n"):
         if not DATE.search(line) or "enter into force" in line:
             continue
-        days = [day_of(match.group()) for match in DATE.finditer(line)]
-        notes.append(f"{_line_status(days, today)} — {line.strip()}")
+        notes.append(f"{_line_status(days_in(line), today)} — {line.strip()}")
     quote = next((s.text for s in sentences(article) if "shall apply from" in s.text), None)
     return notes, Citation(0, article, quote) if quote else None

@@ -34,5 +34,10 @@ def day_of(printed: str) -> date:
     return date(int(match.group(3)), _month(match.group(2)), int(match.group(1)))
 
 
+def days_in(text: str) -> list[date]:
+    """Every date printed in `text`, in order: a line may date a rule and, later, its exception."""
+    return [day_of(match.group()) for match in DATE.finditer(text)]
+
+
 def french_day(day: date) -> str:
     return f"{'1er' if day.day == 1 else day.day} {FRENCH_MONTHS[day.month - 1]} {day.year}"

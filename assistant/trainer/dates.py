@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from assistant.answering.in_force import application_dates, date_status
+from assistant.indexing.amendments import DOC
 from assistant.records import Chunk
-from assistant.structure.dates import day_of
+from assistant.structure.dates import day_of, days_in
 from assistant.structure.sentences import sentences
 from assistant.trainer.quotes import Quote
 from assistant.trainer.values import dates_in
 
-DOC = "ai-act"
 TRANSITIONAL = "art:111"
 _CHAPTERS = re.compile(r"Chapters? ([IVX]+)(?: and ([IVX]+))?(?:,? Sections? ((?:\d+(?:,? and |, )?)+))?")
 _ARTICLES = re.compile(r"Articles? (\d+)(?: to (\d+))?")
@@ -98,10 +98,6 @@ class DateLine:
         return date_status(self.days, today)
 
 
-def _days(text: str) -> tuple[date, ...]:
-    return tuple(day_of(v.text) for v in dates_in(text))
-
-
 def _article_113_lines(chunks: list[Chunk], today: date) -> tuple[Chunk | None, list[str]]:
     notes, citation = application_dates(chunks, today)
     if citation is None:
@@ -132,7 +128,7 @@ def application_lines(chunks: list[Chunk], theme_chunks: list[Chunk], today: dat
         lead = _lead(article, line)
         general = not _POINT.match(line) and not lead
         if general or covered.named_in(line) or (lead and covered.named_in(lead.text)):
-            found.append(DateLine(_days(line), Quote(line, article), lead))
+            found.append(DateLine(tuple(days_in(line)), Quote(line, article), lead))
     transitional = [c for c in chunks if c.doc_id == DOC and c.ref == TRANSITIONAL and c.version == article.version]
     for chunk in transitional:
         for sentence in sentences(chunk):
