@@ -71,6 +71,23 @@ from assistant.retrieval.expansion import PUBLIC_BODY, expand, setting_terms
         ("Faut-il demander l'accord des parents ?", "consentement"),
         ("Faut-il un DPO dans une petite commune ?", "désignent en tout état de cause"),
         ("Est-on obligés d'avoir un délégué ?", "désignent en tout état de cause"),
+        ("Le prestataire nous dit de justifier le traitement par l'intérêt de la commune.", "licéité du traitement"),
+        ("Les décisions seraient prises directement par le logiciel.", "traitement automatisé"),
+        ("La décision part sans relecture par un agent.", "traitement automatisé"),
+        ("Le logiciel peut-il traiter le recours gracieux ?", "se prononce sur un recours administratif"),
+        ("Un journaliste demande le code : est-on obligés de lui donner ?", "tenues de communiquer"),
+        ("Faut-il prévenir les personnes âgées que leur dossier est évalué par une IA ?", "qu'elles sont soumises"),
+        ("Faut-il en parler aux représentants du personnel ?", "représentants des travailleurs"),
+        ("Si la mairie se trompe, elle risque combien ?", "amendes administratives"),
+        ("Doit-on le déclarer quelque part au niveau européen ?", "base de données de l'UE"),
+        ("Qu'est-ce que ça nous impose, à nous qui l'utilisons ?", "déployeur"),
+        ("Notre logiciel tourne depuis 2023 : a-t-on un délai ?", "mis en service avant le 2 août 2026"),
+        ("Douze communes peuvent-elles partager un seul DPO ?", "un seul délégué"),
+        ("Le DGS doit-il m'associer au projet ?", "associé d'une manière appropriée"),
+        ("Le DGS peut-il me dicter mes conclusions ?", "ne reçoive aucune instruction"),
+        ("Une habitante refuse que ses données servent à l'outil.", "droit d'opposition"),
+        ("La loi oblige-t-elle à prendre une solution libre ?", "logiciels libres"),
+        ("Un outil qui propose le montant de l'APA ?", "aide sociale"),
     ],
 )
 def test_everyday_words_reach_the_legal_terms(question, legal):
@@ -122,6 +139,7 @@ def test_a_question_with_no_everyday_term_is_left_as_it_is():
         ("On a trois ans d'inscriptions au centre de loisirs.", "base de données de l'UE"),
         ("Combien de temps garder les courriers ?", "délai d'un mois à compter de la réception"),
         ("Quel est le rôle du DPO ?", "désignent en tout état de cause"),
+        ("Faut-il prévenir les usagers qu'ils parlent à un chatbot ?", "soumises à l'utilisation"),
     ],
 )
 def test_look_alike_words_do_not_reach_the_legal_terms(question, absent):
@@ -133,7 +151,8 @@ def test_look_alike_words_do_not_reach_the_legal_terms(question, absent):
     « élu d'opposition », a « fausse vidéo », a drug « trafic », open data reuse, a « réutilisable » file, a recorded
     phone call, cutting benefits, a backup plan, a file misused by an agent or elderly people as such; a minor who
     consents « tout seul » is no automated decision, school « inscriptions » are no registration, and a country's
-    « même niveau de protection » is no level of AI literacy."""
+    « même niveau de protection » is no level of AI literacy; warning users that they talk to a chatbot is no
+    notice that a high-risk system decides on them."""
     assert absent not in expand(question)
 
 

@@ -5,8 +5,8 @@ about "le logiciel que la mairie utilise" where it says "déployeur". BM25 canno
 gap and a small multilingual model only partly does, so the question is extended with the
 legal terms before lexical search. The legal terms are the texts' own words. The everyday
 phrases are the ones agents use; some were found by reading the questions the French set and
-the first fresh set failed on, and `evaluation/report.md` says how the second fresh set, which
-no one read for the table, moved.
+the first two fresh sets failed on, and `evaluation/report.md` says how the third and fourth
+fresh sets, which no one read for the table, moved.
 """
 
 from __future__ import annotations
@@ -38,12 +38,16 @@ _LEXICON: tuple[tuple[str, str], ...] = (
         " contrôle éditorial",
     ),
     (
-        r"aides? sociales?|prestations?|allocations?|\brsa\b|logement social|ccas",
+        r"aides? sociales?|prestations?|allocations?|\brsa\b|\bapa\b|\bpch\b|logement social|ccas",
         "prestations et services d'aide sociale essentiels",
     ),
     (
         r"recrut|candidat|\bcv\b|embauche|promotion|[ée]valuation des agents",
         "emploi gestion des travailleurs recrutement sélection",
+    ),
+    (
+        r"repr[ée]sentants? du personnel|syndica|comit[ée] social|\bcst\b|partenaires sociaux",
+        "informent les représentants des travailleurs et les travailleurs concernés",
     ),
     (r"[ée]cole|[ée]l[èe]ves|cantine|scolaire|parcoursup", "éducation formation professionnelle"),
     (
@@ -67,7 +71,7 @@ _LEXICON: tuple[tuple[str, str], ...] = (
     ),
     (
         r"(commune|mairie|collectivit[ée]|d[ée]partement|r[ée]gion|service) (qui )?(utilise|emploie|d[ée]ploie)"
-        r"|utilisateur",
+        r"|utilisateur|qui (l['’]|les )?utilis(ons|ez)\b",
         "déployeur",
     ),
     (r"[ée]diteur|vendeur|prestataire|fabricant|d[ée]veloppe", "fournisseur"),
@@ -75,11 +79,20 @@ _LEXICON: tuple[tuple[str, str], ...] = (
         r"contrats?\b|clauses?|march[ée]s? publics?|cahier des charges|h[ée]berg",
         "contrat ou autre acte juridique sous-traitant",
     ),
-    (r"amendes?|sanctions?|risque[- ]t[- ]on|p[ée]nalit", "amendes administratives sanctions"),
+    (
+        r"amendes?|sanctions?|risque[- ]t[- ]on|risqu\w* combien|combien (\w+ ){0,3}risqu|p[ée]nalit",
+        "amendes administratives sanctions",
+    ),
     (
         r"(depuis|[àa] partir de|jusqu'[àa]|d'ici) quand|quand\s*\?|c'est quand|date|calendrier"
         r"|entr(e|ée) en (vigueur|application)",
         "entrée en vigueur application date",
+    ),
+    (
+        r"(tourne|fonctionne|utilis\w*|en service|install\w*) depuis (20\d\d|des ann[ée]es|longtemps)"
+        r"|d[ée]j[àa] en service",
+        "systèmes d'IA à haut risque mis sur le marché ou mis en service avant le 2 août 2026 délai de mise en"
+        " conformité",
     ),
     (
         r"algorithm|logiciel de calcul|bar[èe]me|tableur|excel"
@@ -89,10 +102,15 @@ _LEXICON: tuple[tuple[str, str], ...] = (
     (
         r"d[ée]cision(s)? (prise(s)? )?(automatique|par (un|l['’]) ?(ordinateur|logiciel|algorithme|machine))"
         r"|enti[èe]rement (par|[àa]) (l['’]|une |un )?(ia|machine|ordinateur|logiciel|algorithme)"
+        r"|prises? (directement |automatiquement )?par (le|un|l['’]) ?(logiciel|ordinateur|algorithme|machine|ia)\b"
         r"|sans intervention humaine|(d[ée]cid|attribu|tranch|calcul|s[ée]lectionn|class)\w* tout(e)? seul(e)?"
         r"|sans qu['’]aucun (agent|humain)"
-        r"|sans (aucune? )?(validation|intervention|contr[ôo]le|relecture) (humaine?|d['’]un agent)",
+        r"|sans (aucune? )?(validation|intervention|contr[ôo]le|relecture) (humaine?|(d['’]|par )un agent)",
         "décision individuelle fondée exclusivement sur le seul fondement d'un traitement automatisé",
+    ),
+    (
+        r"recours (gracieux|hi[ée]rarchiques?|administratifs?)",
+        "décision par laquelle l'administration se prononce sur un recours administratif",
     ),
     (
         r"fuit(e|é)|piratage|cyberattaque|vol de donn[ée]es|perte de donn[ée]es",
@@ -106,6 +124,19 @@ _LEXICON: tuple[tuple[str, str], ...] = (
         "désignent en tout état de cause un délégué à la protection des données",
     ),
     (r"nomm(er|ons|e|ent|é|ée|és|ées|ez)\b|nomination", "désigner"),
+    (
+        r"(un seul|m[êe]me|partag\w*|mutualis\w*|commun) (\w+ ){0,2}(dpo|d[ée]l[ée]gu)",
+        "un seul délégué à la protection des données peut être désigné pour plusieurs autorités ou organismes",
+    ),
+    (
+        r"(m['’]|l['’]|le |la )(associer|consulter|impliquer)"
+        r"|(associ|consult|impliqu)\w* (\w+ ){0,2}(dpo|d[ée]l[ée]gu)",
+        "délégué à la protection des données associé d'une manière appropriée et en temps utile",
+    ),
+    (
+        r"dicter|donner des ordres|imposer ses conclusions",
+        "ne reçoive aucune instruction en ce qui concerne l'exercice des missions",
+    ),
     (r"[ée]tude d['’]impact|analyse (de|des) risques|aipd\b", "analyse d'impact relative à la protection des données"),
     (
         r"droits? fondamentaux|fria\b|aidf\b|(étude|analyse|évaluation) (\w+ ){0,2}risques? pour les droits",
@@ -133,7 +164,7 @@ _LEXICON: tuple[tuple[str, str], ...] = (
         r"rectifi|corrig|(informations?|donn[ée]es|mentions?) (\w+ )?(fausses|erron[ée]es|inexactes)",
         "droit de rectification données inexactes",
     ),
-    (r"s['’]opposer|refuser (que|le traitement|ce traitement)", "droit d'opposition"),
+    (r"s['’]opposer|refus(e|er|ent) (que|le traitement|ce traitement)", "droit d'opposition"),
     (
         r"portabilit|r[ée]cup[ée]rer (mes|ses|leurs) donn[ée]es|transf[ée]rer (mes|ses|leurs) donn[ée]es",
         "droit à la portabilité des données",
@@ -163,7 +194,8 @@ _LEXICON: tuple[tuple[str, str], ...] = (
     ),
     (
         r"base de donn[ée]es (europ[ée]enne|de l['’]ue)|base europ[ée]enne"
-        r"|enregistr\w* (son|sa|ses|leur|leurs|notre|nos) (utilisation|syst[èe]mes?|outils?)",
+        r"|enregistr\w* (son|sa|ses|leur|leurs|notre|nos) (utilisation|syst[èe]mes?|outils?)"
+        r"|d[ée]clar\w* (\w+ ){0,4}(europ|ue\b|union|bruxelles)",
         "enregistrement base de données de l'UE",
     ),
     (
@@ -187,6 +219,11 @@ _LEXICON: tuple[tuple[str, str], ...] = (
     ),
     (r"informer|pr[ée]venir|mention", "mention explicite information"),
     (
+        r"pr[ée]venir (les|ces|nos) (personnes|usagers|habitants|gens|familles|b[ée]n[ée]ficiaires|allocataires"
+        r"|administr[ée]s)( \w+)? que (leurs?|son|sa|ses|l['’]|le |la |un |une )",
+        "informent les personnes physiques qu'elles sont soumises à l'utilisation du système d'IA à haut risque",
+    ),
+    (
         r"([ée]crire|indiquer|pr[ée]ciser|mentionner|ajouter) (\w+ ){0,4}(sur|dans) (le|ce|la|les|nos|leurs?)"
         r" (courriers?|lettres?|d[ée]cisions?|notifications?)",
         "mention explicite décision individuelle prise sur le fondement d'un traitement algorithmique",
@@ -197,7 +234,8 @@ _LEXICON: tuple[tuple[str, str], ...] = (
         " caractéristiques de sa mise en œuvre",
     ),
     (
-        r"base l[ée]gale|fondement|se fonder sur|autoris[ée]s? [àa] traiter|consentement",
+        r"base l[ée]gale|fondement|se fonder sur|autoris[ée]s? [àa] traiter|consentement"
+        r"|justifi(er|cation|e) (le|du|ce|notre|un) traitement|justification (valable|l[ée]gale)",
         "licéité du traitement",
     ),
     (r"accord (des|du|de la|de l['’]|de leurs?|de ses) ", "consentement"),
@@ -208,10 +246,15 @@ _LEXICON: tuple[tuple[str, str], ...] = (
     (r"s[ée]curit[ée](?! sociale)|s[ée]curis", "sécurité du traitement mesures techniques et organisationnelles"),
     (r"cookies?|traceurs?|petits fichiers", "informations stockées dans l'équipement terminal"),
     (
-        r"d[ée]pendan|souverainet|logiciels? libres?|open source|[ée]diteur unique",
+        r"d[ée]pendan|souverainet|(logiciels?|solutions?) libres?|open source|[ée]diteur unique",
         "maîtrise pérennité indépendance des systèmes d'information logiciels libres",
     ),
     (r"code source", "codes sources documents administratifs"),
+    (
+        r"(oblig[ée]s?|tenus?|tenues?|devoir|doit-on|faut-il) (de )?(lui |leur |la |le |les )?"
+        r"(donner|communiquer|transmettre|fournir)",
+        "tenues de communiquer les documents administratifs aux personnes qui en font la demande",
+    ),
     (
         r"formats?\b|fichiers? (ouverts?|csv|t[ée]l[ée]chargeables?)",
         "standard ouvert aisément réutilisable exploitable par un système de traitement automatisé",
