@@ -18,6 +18,7 @@ from assistant.answering.extractive import extractive_answer, quote_line
 from assistant.answering.followup import rewrite
 from assistant.answering.in_force import AMENDED_BY, IN_ENGLISH, amendment_notes, application_dates
 from assistant.answering.llm import LLMEngine, LLMUnavailable
+from assistant.answering.national_measures import NATIONAL_MEASURES, asks_national_measure
 from assistant.answering.past_events import PAST_EVENTS, asks_past_events
 from assistant.answering.refusal import RefusalPolicy, refusal_text
 from assistant.answering.unknown_text import unknown_text
@@ -146,9 +147,9 @@ class Cadre:
     def _refusal_before_drafting(
         self, query: str, lang: str, hits: list[Hit], signals: Signals, listed: bool = False
     ) -> Answer | None:
-        """A refusal when the question is about a text the corpus never mentions or does not hold, or about past events,
-        or the evidence is too weak; not for weak evidence when the answer is a list Cadre reads off a text (`listed`:
-        what the amending act changes)."""
+        """A refusal when the question is about a text the corpus never mentions or does not hold, about past events
+        or the French measures applying the AI Act, or the evidence is too weak; not for weak evidence when the answer
+        is a list Cadre reads off a text (`listed`: what the amending act changes)."""
         unknown = unknown_text(query, self.index.mentions)
         if unknown:
             reason = f"« {unknown} » n'apparaît dans aucun des textes de référence."
@@ -159,6 +160,8 @@ class Cadre:
             return Answer(text=refusal_text(hits, reason), refused=True)
         if asks_past_events(query):
             return Answer(text=refusal_text(hits, PAST_EVENTS), refused=True)
+        if asks_national_measure(query):
+            return Answer(text=refusal_text(hits, NATIONAL_MEASURES), refused=True)
         if self.refusal.refuses(query, lang, hits, signals) and not listed:
             return Answer(text=refusal_text(hits), refused=True)
         return None

@@ -14,6 +14,7 @@ from functools import partial
 from assistant.answering.extractive import extractive_answer
 from assistant.answering.followup import rewrite
 from assistant.answering.lead_in import lead_in
+from assistant.answering.national_measures import NATIONAL_MEASURES, asks_national_measure
 from assistant.answering.past_events import PAST_EVENTS, asks_past_events
 from assistant.answering.refusal import REFUSAL, RefusalPolicy, coverage
 from assistant.answering.unknown_text import unknown_text
@@ -218,6 +219,8 @@ def test_a_question_about_rulings_sanctions_or_head_counts_is_refused_with_why(c
         "La CNIL a-t-elle déjà sanctionné un département ?",
         "Combien de communes utilisent un chatbot ?",
         "Has the supervisory authority already fined a city?",
+        "Y a-t-il déjà eu des jugements annulant des places en crèche attribuées par un algorithme ?",
+        "Quelle est la jurisprudence sur la mention explicite ?",
     ):
         assert asks_past_events(question), question
     for question in (
@@ -226,6 +229,29 @@ def test_a_question_about_rulings_sanctions_or_head_counts_is_refused_with_why(c
         "Combien de personnes doivent vérifier une identification biométrique ?",
     ):
         assert not asks_past_events(question), question
+
+
+def test_a_question_about_the_french_measures_applying_the_ai_act_is_refused_with_why(cadre):
+    """The corpus says that an authority must be designated (AI Act Article 70), not which one France chose; the
+    CNIL's role under the GDPR is in the Loi Informatique et Libertés, so that question is answered."""
+    answer = cadre.answer("Quelle autorité française a été désignée pour contrôler l'application du règlement IA ?")
+    assert answer.refused and not answer.citations
+    assert answer.text.startswith(REFUSAL) and NATIONAL_MEASURES in answer.text
+    assert "RIA, article 70" in answer.text, "the article that requires the designation is offered as a lead"
+    for question in (
+        "En France, c'est quelle autorité qui a été désignée pour contrôler les outils d'IA ?",
+        "Le projet de loi français d'adaptation au règlement IA prévoit-il des amendes ?",
+        "Which authority has France designated to enforce the AI Act?",
+    ):
+        assert asks_national_measure(question), question
+    for question in (
+        "Quelle autorité a été désignée en France pour contrôler l'application du RGPD ?",
+        "Qui contrôle le respect du règlement IA ?",
+        "Les États membres doivent-ils désigner une autorité de surveillance du marché pour l'IA ?",
+    ):
+        assert not asks_national_measure(question), question
+    gdpr = cadre.answer("Quelle autorité a été désignée en France pour contrôler l'application du RGPD ?")
+    assert not gdpr.refused
 
 
 def test_the_fact_a_question_asks_for_is_recognised_in_questions_and_in_quotes():

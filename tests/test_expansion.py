@@ -88,6 +88,7 @@ from assistant.retrieval.expansion import PUBLIC_BODY, expand, setting_terms
         ("Une habitante refuse que ses données servent à l'outil.", "droit d'opposition"),
         ("La loi oblige-t-elle à prendre une solution libre ?", "logiciels libres"),
         ("Un outil qui propose le montant de l'APA ?", "aide sociale"),
+        ("Quelle autorité française a été désignée ?", "autorités nationales compétentes"),
     ],
 )
 def test_everyday_words_reach_the_legal_terms(question, legal):

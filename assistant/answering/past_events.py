@@ -3,9 +3,10 @@
 The reference texts lay down rules; they record no judgment, no sanction imposed and no statistic.
 « La CNIL a-t-elle déjà sanctionné une commune ? » finds the articles on sanctions, which say what
 may be imposed, not what was: quoting them would answer another question. Only the inverted past of
-a ruling or a sanction (« a-t-elle déjà sanctionné ») and head counts of public bodies are read this
-way: « s'appliquent déjà », « a-t-il déjà été modifié » (the 2026 amendment is in the corpus) and
-« combien de personnes doivent confirmer » ask about the rules themselves.
+a ruling or a sanction (« a-t-elle déjà sanctionné »), « y a-t-il eu des jugements », case law, and
+head counts of public bodies are read this way: « s'appliquent déjà », « a-t-il déjà été modifié »
+(the 2026 amendment is in the corpus) and « combien de personnes doivent confirmer » ask about the
+rules themselves.
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ import re
 _PAST_EVENT = re.compile(
     r"\b(?:a|ont)-t-(?:il|elle|ils|elles|on) déjà (?:été )?"
     r"(?:annul|sanctionn|condamn|jug|censur|verbalis|mis en demeure|poursuivi|inflig|tranch|statu)\w*"
+    r"|\by a-t-il (?:déjà )?(?:eu )?(?:déjà )?(?:des |un |une )?"
+    r"(?:jugements?|arrêts?|décisions? de justice|condamnations?|sanctions? prononcées?)\b"
+    r"|\bjurisprudences?\b|\bréférences? (?:de l['’]arrêt|des arrêts|du jugement)"
     r"|\b(?:has|have) (?:\w+ ){1,4}already (?:been )?(?:fined|sanctioned|annulled|convicted|ruled|penali[sz]ed)\b",
     re.I,
 )

@@ -144,6 +144,10 @@ _LEXICON: tuple[tuple[str, str], ...] = (
     ),
     (r"cnil\b", "autorité de contrôle"),
     (
+        r"autorit[ée]s? (\w+ ){0,2}(qui )?(a|ont) [ée]t[ée] d[ée]sign",
+        "désignation des autorités nationales compétentes autorité de surveillance du marché",
+    ),
+    (
         r"(que|qu['’]est-ce que) (la )?cnil (\w+ )?(peut|pourrait)|pouvoirs? (de la )?cnil",
         "pouvoirs des autorités de contrôle mesures correctrices mise en demeure",
     ),
