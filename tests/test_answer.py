@@ -261,6 +261,9 @@ def test_the_fact_a_question_asks_for_is_recognised_in_questions_and_in_quotes()
     assert asked_fact("How much can the fine be?") is Fact.AMOUNT
     assert asked_fact("Depuis quand cette obligation s'applique-t-elle ?") is Fact.DATE
     assert asked_fact("Quand on utilise un chatbot, faut-il prévenir les usagers ?") is None
+    scene = "Le logiciel propose si la personne a droit à l'aide et pour quel montant. Est-ce une IA à haut risque ?"
+    assert asked_fact(scene) is None, "the sentence that sets the scene asks nothing"
+    assert asked_fact("On a reçu sa demande. Dans quel délai l'art. 12 impose-t-il de répondre ?") is Fact.DURATION
     assert gives(Fact.DURATION, "dans un délai d'un mois à compter de la réception")
     assert gives(Fact.DURATION, "72 heures au plus tard") and not gives(Fact.DURATION, "une durée raisonnable")
     assert gives(Fact.AMOUNT, "jusqu'à 35 000 000 EUR") and not gives(Fact.AMOUNT, "le montant de l'amende")

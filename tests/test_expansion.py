@@ -76,6 +76,8 @@ from assistant.retrieval.expansion import PUBLIC_BODY, expand, setting_terms
         ("La décision part sans relecture par un agent.", "traitement automatisé"),
         ("Le logiciel peut-il traiter le recours gracieux ?", "se prononce sur un recours administratif"),
         ("Un journaliste demande le code : est-on obligés de lui donner ?", "tenues de communiquer"),
+        ("Il demande le tableau des scores. Doit-on le lui donner ?", "tenues de communiquer"),
+        ("Un logiciel qui trie les CV ?", "filtrer les candidatures"),
         ("Faut-il prévenir les personnes âgées que leur dossier est évalué par une IA ?", "qu'elles sont soumises"),
         ("Faut-il en parler aux représentants du personnel ?", "représentants des travailleurs"),
         ("Si la mairie se trompe, elle risque combien ?", "amendes administratives"),

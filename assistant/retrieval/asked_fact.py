@@ -75,8 +75,20 @@ _APPLICATION = re.compile(
 )
 
 
+# Where one sentence ends and the next begins: not inside « l'art. 12 » or « L. 311-3-1 ».
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-ZÀ-ÖØ-Ý«])")
+
+
+def _asking_part(question: str) -> str:
+    """The sentences that end in a question mark, when some do: the others set the scene, and « un logiciel qui
+    propose pour quel montant l'aide est due. Est-ce une IA à haut risque ? » asks no amount."""
+    asking = [s for s in _SENTENCE_END.split(question) if s.rstrip().endswith("?")]
+    return " ".join(asking) if asking else question
+
+
 def asked_fact(question: str) -> Fact | None:
-    return next((fact for fact, pattern in _ASKS.items() if pattern.search(question)), None)
+    asking = _asking_part(question)
+    return next((fact for fact, pattern in _ASKS.items() if pattern.search(asking)), None)
 
 
 def gives(fact: Fact, text: str) -> bool:

@@ -43,7 +43,8 @@ _LEXICON: tuple[tuple[str, str], ...] = (
     ),
     (
         r"recrut|candidat|\bcv\b|embauche|promotion|[ée]valuation des agents",
-        "emploi gestion des travailleurs recrutement sélection",
+        "emploi gestion des travailleurs recrutement sélection analyser et filtrer les candidatures évaluer les"
+        " candidats",
     ),
     (
         r"repr[ée]sentants? du personnel|syndica|comit[ée] social|\bcst\b|partenaires sociaux",
@@ -255,7 +256,7 @@ _LEXICON: tuple[tuple[str, str], ...] = (
     ),
     (r"code source", "codes sources documents administratifs"),
     (
-        r"(oblig[ée]s?|tenus?|tenues?|devoir|doit-on|faut-il) (de )?(lui |leur |la |le |les )?"
+        r"(oblig[ée]s?|tenus?|tenues?|devoir|doit-on|faut-il) (de )?((lui|leur|la|le|les|l['’]) ?){0,2}"
         r"(donner|communiquer|transmettre|fournir)",
         "tenues de communiquer les documents administratifs aux personnes qui en font la demande",
     ),
