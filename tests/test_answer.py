@@ -295,8 +295,14 @@ def test_what_the_omnibus_changes_is_listed_point_by_point(cadre):
         "RIA, article 27 « Analyse d’impact des systèmes d’IA à haut risque sur les droits fondamentaux » — point 13",
         "RIA, article 113 « Entrée en vigueur et application » — point 40",
         "RIA, article 2 « Champ d’application » — points 2, 3",
+        # The two headings the notes say the amending act changed: the 2024 French heading would be stale.
+        "RIA, article 75 « Market surveillance and control of AI systems and mutual assistance » (intitulé modifié, "
+        "en anglais) — point 31",
+        "RIA, article 77 « Powers of authorities protecting fundamental rights and cooperation with market "
+        "surveillance authorities » (intitulé modifié, en anglais) — point 34",
     }
     assert expected <= set(listed)
+    assert sum("intitulé modifié" in n for n in listed) == 2
     assert any(n.startswith("RIA, article 75b (nouveau) ") and n.endswith("point 32") for n in listed)
     assert "RIA, annexe XIV (nouveau) — point 43" in listed
     assert not any(n.startswith(("RIA, article 26 ", "RIA, annexe III ")) for n in listed), "not amended"

@@ -38,12 +38,15 @@ class ChangedProvision:
     title: str
     points: tuple[str, ...]
     inserted: bool
+    # The amending act renamed it: `title` is then the consolidated heading, in English.
+    retitled: bool = False
 
     def line(self) -> str:
         title = f" « {self.title} »" if self.title else ""
         new = " (nouveau)" if self.inserted else ""
+        renamed = " (intitulé modifié, en anglais)" if self.retitled else ""
         points = f"point{'s' if len(self.points) > 1 else ''} {', '.join(self.points)}"
-        return f"{self.label}{new}{title} — {points}"
+        return f"{self.label}{new}{title}{renamed} — {points}"
 
 
 @dataclass(frozen=True)
@@ -86,8 +89,17 @@ def amended_provisions(chunks: list[Chunk], lang: str) -> AmendmentList | None:
     if opening is None:
         return None
     editions: dict[str, Chunk] = {}
+    # The English headings of 2024 and as consolidated: where they differ, the amending act renamed the provision.
+    original: dict[str, str] = {}
+    consolidated: dict[str, str] = {}
     for chunk in chunks:
-        if chunk.doc_id == DOC and chunk.ref and (chunk.lang == lang or chunk.version.startswith(CONSOLIDATED)):
+        if chunk.doc_id != DOC or not chunk.ref:
+            continue
+        if chunk.version.startswith(CONSOLIDATED):
+            consolidated.setdefault(chunk.ref, _heading(chunk.title))
+        elif chunk.lang == "en":
+            original.setdefault(chunk.ref, _heading(chunk.title))
+        if chunk.lang == lang or chunk.version.startswith(CONSOLIDATED):
             current = editions.get(chunk.ref)
             if current is None or (current.lang != lang and chunk.lang == lang):
                 editions[chunk.ref] = chunk
@@ -100,8 +112,16 @@ def amended_provisions(chunks: list[Chunk], lang: str) -> AmendmentList | None:
         for ref in dict.fromkeys(refs):
             if ref in editions:
                 points.setdefault(ref, []).append(number)
-    changed = tuple(
-        ChangedProvision(editions[ref].provision_label, editions[ref].title, tuple(numbers), editions[ref].lang != lang)
-        for ref, numbers in points.items()
-    )
-    return AmendmentList(Citation(0, opening.chunk, opening.text), changed)
+    changed = []
+    for ref, numbers in points.items():
+        edition = editions[ref]
+        retitled = ref in original and consolidated.get(ref, original[ref]) != original[ref]
+        title = consolidated[ref] if retitled else edition.title
+        changed.append(ChangedProvision(edition.provision_label, title, tuple(numbers), edition.lang != lang, retitled))
+    return AmendmentList(Citation(0, opening.chunk, opening.text), tuple(changed))
+
+
+def _heading(title: str) -> str:
+    """A heading without the stray closing quote that both English editions print on Article 1's (« Subject
+    matter' », « Subject matter` »)."""
+    return title.strip().rstrip("'’`")
