@@ -13,7 +13,7 @@ from datetime import date
 from functools import cache, partial
 from pathlib import Path
 
-from assistant.answering.changes import AmendmentList, amended_provisions, asks_amendments
+from assistant.answering.changes import AmendmentList, amended_provisions, asks_amendments, topic_of
 from assistant.answering.extractive import extractive_answer, quote_line
 from assistant.answering.followup import rewrite
 from assistant.answering.in_force import AMENDED_BY, IN_ENGLISH, amendment_notes, application_dates
@@ -129,6 +129,11 @@ class Cadre:
         changes = amended_provisions(self.index.chunks, lang) if asks_amendments(query) else None
         retriever = HybridRetriever(self.index, self.embedder, self.hybrid)
         hits, signals = retriever.search_with_signals(query, lang, k=ANSWER_HITS, filters=filters)
+        topic = topic_of(query, lang) if changes else None
+        if changes and topic:
+            topic_hits = retriever.search(topic, lang, k=ANSWER_HITS, filters=filters)
+            changes = changes.about(topic_hits)
+            hits = topic_hits if changes.topical else hits
         result = self._refusal_before_drafting(query, lang, hits, signals, listed=changes is not None)
         if result is None:
             result = verify(self._draft(query, lang, hits, engine, signals), self._by_id, lang)

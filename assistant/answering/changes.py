@@ -3,7 +3,9 @@
 No passage answers that question: the amending act's Article 1 is a list of 43 numbered points,
 each naming the provision it replaces, amends or inserts. Read once from the indexed text, that
 list becomes a table of the amended provisions, each with its title and its points, so that an
-agent sees whether the rule she cares about moved and where to read the change.
+agent sees whether the rule she cares about moved and where to read the change. A question on
+one topic (« l'omnibus a-t-il assoupli l'obligation de former les agents ? ») is searched without
+the act's name and gets the lines of the provisions found for that topic.
 """
 
 from __future__ import annotations
@@ -12,14 +14,30 @@ import re
 from dataclasses import dataclass
 
 from assistant.indexing.amendments import CONSOLIDATED, DOC, joined
-from assistant.records import Chunk, Citation
-from assistant.retrieval.references import mentioned_documents
+from assistant.indexing.analysis import analyse
+from assistant.records import Chunk, Citation, Hit
+from assistant.retrieval.references import mentioned_documents, without_document
 from assistant.structure.sentences import sentences
 
 AMENDING_DOC = "reg-2026-1744"
 AMENDING_ARTICLE = "art:1"
-# A question on what a text changes: « que change l'omnibus ? », "what does the Omnibus amend?".
-_CHANGE = re.compile(r"\b(chang\w*|modifi\w*|nouveaut\w*|amend\w*)\b", re.I)
+# A question on what a text changes: « que change l'omnibus ? », « a-t-il assoupli… », "what does the Omnibus amend?".
+_CHANGE = re.compile(r"\b(chang\w*|modifi\w*|nouveaut\w*|assoupli\w*|all[ée]g\w*|durci\w*|amend\w*)\b", re.I)
+# A question on one topic is answered from the AI Act provisions found for that topic, among the first few.
+TOPIC_HITS = 3
+# The words after « a-t-il modifié » name the topic when there are this many (« par l'omnibus ? » names none).
+MIN_TOPIC_WORDS = 3
+# The amending act's year, as a question names it (« l'omnibus de 2026 », « allégé en 2026 »): no topic.
+_YEAR = re.compile(r"\b(?:de|en)\s+2026\b", re.I)
+# Words that ask, or name who asks or the text itself: « que change l'omnibus pour les déployeurs ? » has no topic.
+_NO_TOPIC = frozenset(
+    analyse("que quoi qu est ce quel quelle quels quelles apporte apportent pour nous règlement texte", "fr")
+    + analyse("déployeur déployeurs fournisseur fournisseurs", "fr")
+    + analyse("commune communes collectivité collectivités mairie mairies département départements", "fr")
+    + analyse("administration administrations", "fr")
+    + analyse("what does do the for us regulation text deployer deployers provider providers", "en")
+    + analyse("municipality municipalities city cities local public authority authorities", "en")
+)
 # A point of the amending article, at a line start: "(13) Article 27 is amended as follows:".
 _POINT = re.compile(r"^\((\d+)\) ", re.M)
 # The provision a point is about, the first one it names: "in Article 113", "‘Article 60a", "in Annex VIII".
@@ -34,6 +52,7 @@ _INSERTED = re.compile(r"^‘?(Article) (\d+[a-z]+)$", re.M)
 class ChangedProvision:
     """An AI Act provision that the amending act changes or inserts, named as the answer's labels name it."""
 
+    ref: str
     label: str
     title: str
     points: tuple[str, ...]
@@ -51,16 +70,39 @@ class ChangedProvision:
 
 @dataclass(frozen=True)
 class AmendmentList:
-    """The amending article's opening, cited, and the AI Act provisions its points change, in its order."""
+    """The amending article's opening, cited, and the AI Act provisions its points change, in its order; or, for a
+    question on one topic (`topical`), those of them it is about."""
 
     opening: Citation
     provisions: tuple[ChangedProvision, ...]
+    topical: bool = False
+
+    def about(self, hits: list[Hit]) -> AmendmentList:
+        """The changed provisions among the first AI Act hits found for the question's topic (« a-t-il modifié
+        l'obligation de former les agents ? » finds Article 4); the whole list when none of them is changed."""
+        changed = {provision.ref: provision for provision in self.provisions}
+        refs = dict.fromkeys(h.chunk.ref for h in hits[:TOPIC_HITS] if h.chunk.doc_id == DOC and h.chunk.ref in changed)
+        if not refs:
+            return self
+        return AmendmentList(self.opening, tuple(changed[ref] for ref in refs), topical=True)
 
 
 def asks_amendments(question: str) -> bool:
     """Whether the question asks what the amending act changes: the list of its points answers it, whatever the
     passages found (so such a question is not refused for want of one)."""
     return _CHANGE.search(question) is not None and AMENDING_DOC in mentioned_documents(question)
+
+
+def topic_of(question: str, lang: str) -> str | None:
+    """What a question on the amending act asks about: what follows the word asking for changes (« a-t-il modifié
+    l'obligation de former les agents ? »), else the question without that word; either way without the act's name
+    and year (searched as it stands, the question finds the amending points and whatever mentions 2026). None when
+    it names only who asks (« que change l'omnibus pour les communes ? »): the whole list answers that."""
+    text = _YEAR.sub(" ", without_document(question, AMENDING_DOC))
+    asked = list(_CHANGE.finditer(text))
+    after = text[asked[-1].end() :] if asked else ""
+    topic = after if len(re.findall(r"\w{3,}", after)) >= MIN_TOPIC_WORDS else _CHANGE.sub(" ", text)
+    return " ".join(topic.split()) if set(analyse(topic, lang)) - _NO_TOPIC else None
 
 
 def _points(text: str) -> list[tuple[str, str]]:
@@ -117,7 +159,9 @@ def amended_provisions(chunks: list[Chunk], lang: str) -> AmendmentList | None:
         edition = editions[ref]
         retitled = ref in original and consolidated.get(ref, original[ref]) != original[ref]
         title = consolidated[ref] if retitled else edition.title
-        changed.append(ChangedProvision(edition.provision_label, title, tuple(numbers), edition.lang != lang, retitled))
+        changed.append(
+            ChangedProvision(ref, edition.provision_label, title, tuple(numbers), edition.lang != lang, retitled)
+        )
     return AmendmentList(Citation(0, opening.chunk, opening.text), tuple(changed))
 
 

@@ -62,7 +62,8 @@ _LEXICON: tuple[tuple[str, str], ...] = (
         "évaluer et hiérarchiser les appels d'urgence envoi des services d'intervention d'urgence",
     ),
     (
-        r"form(er|ation) (\w+ ){0,2}agents|sensibilis|comp[ée]tences (en ia|d'ia|num[ée]riques)"
+        r"form(er|ation) (\w+ ){0,2}(agents|personnel|salari[ée]s|[ée]quipes)|sensibilis"
+        r"|comp[ée]tences (en ia|d'ia|num[ée]riques)"
         r"|culture (de l['’])?ia|acculturation",
         "maîtrise de l'IA",
     ),

@@ -379,16 +379,32 @@ def find_references(question: str) -> list[Reference]:
     return list(dict.fromkeys(found))
 
 
-def foreign_act_asked(question: str) -> str | None:
-    """The act outside the corpus that a question naming no corpus document asks about, as the question spells it."""
+def _spelled(question: str) -> tuple[str, str]:
+    """The question as the user spelled it, single-spaced, and its folded copy, whose offsets fit the first: folding
+    keeps the length of ordinary text (else both are the folded copy)."""
     spaced = " ".join(question.split())
     text = _fold(spaced)
+    return (spaced if len(spaced) == len(text) else text), text
+
+
+def foreign_act_asked(question: str) -> str | None:
+    """The act outside the corpus that a question naming no corpus document asks about, as the question spells it."""
+    shown, text = _spelled(question)
     mentions = _mentions(text)
     if any(m.doc_id for m in mentions):
         return None
-    # Folding keeps the length of ordinary text, so the question's own spelling can be shown.
-    shown = spaced if len(spaced) == len(text) else text
     return next((shown[m.start : m.end] for m in mentions if _NAMED_FOREIGN.fullmatch(text[m.start : m.end])), None)
+
+
+def without_document(question: str, doc_id: str) -> str:
+    """The question with the names it gives `doc_id` taken out: what is left says what it asks about that text."""
+    shown, text = _spelled(question)
+    kept, end = [], 0
+    for mention in _mentions(text):
+        if mention.doc_id == doc_id:
+            kept.append(shown[end : mention.start])
+            end = mention.end
+    return " ".join("".join([*kept, shown[end:]]).split())
 
 
 def mentioned_documents(question: str) -> list[str]:
