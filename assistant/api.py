@@ -133,7 +133,7 @@ class Cadre:
         if changes and topic:
             topic_hits = retriever.search(topic, lang, k=ANSWER_HITS, filters=filters)
             changes = changes.about(topic_hits)
-            hits = topic_hits if changes.topical else hits
+            hits = changes.first(topic_hits) if changes.topical else hits
         result = self._refusal_before_drafting(query, lang, hits, signals, listed=changes is not None)
         if result is None:
             result = verify(self._draft(query, lang, hits, engine, signals), self._by_id, lang)

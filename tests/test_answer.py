@@ -337,6 +337,11 @@ def test_what_the_omnibus_changed_on_one_topic_lists_the_provisions_of_that_topi
     lines = _amended_lines(training)
     assert "RIA, article 4 « Maîtrise de l’IA » — point 5" in lines and len(lines) <= 3
     assert any(n.startswith("RIA, article 4 a été modifié par le règlement (UE) 2026/1744") for n in training.notes)
+    lay = cadre.answer(
+        "Doit-on encore former les agents à l'IA ? Il paraît que l'Europe a assoupli cette règle en 2026."
+    )
+    assert lay.citations[0].chunk.ref == "art:4", "« assoupli… en 2026 » names the amending act: « 2026 » is no topic"
+    assert "RIA, article 4 « Maîtrise de l’IA » — point 5" in _amended_lines(lay)
     sanctions = _amended_lines(cadre.answer("Le règlement omnibus change-t-il quelque chose aux sanctions ?"))
     assert "RIA, article 99 « Sanctions » — point 38" in sanctions
     assert not any(n.startswith("RIA, article 4 ") for n in sanctions)

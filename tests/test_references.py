@@ -184,6 +184,9 @@ def test_the_same_reference_is_returned_once():
         ("the Artificial Intelligence Act and the General Data Protection Regulation", ["ai-act", "gdpr"]),
         ("l'article L. 311-3-1", []),
         ("le code civil et la directive 2016/680", []),
+        ("Après la réforme de 2026, faut-il encore s'inscrire ?", ["reg-2026-1744"]),
+        ("On m'a dit que l'Europe avait assoupli cette obligation en 2026.", ["reg-2026-1744"]),
+        ("Les obligations s'appliquent-elles en août 2026 ?", []),
     ],
 )
 def test_mentioned_documents(question, expected):

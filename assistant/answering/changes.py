@@ -25,13 +25,15 @@ AMENDING_ARTICLE = "art:1"
 _CHANGE = re.compile(r"\b(chang\w*|modifi\w*|nouveaut\w*|assoupli\w*|all[ée]g\w*|durci\w*|amend\w*)\b", re.I)
 # A question on one topic is answered from the AI Act provisions found for that topic, among the first few.
 TOPIC_HITS = 3
-# The words after « a-t-il modifié » name the topic when there are this many (« par l'omnibus ? » names none).
-MIN_TOPIC_WORDS = 3
+# The words after « a-t-il modifié » name the topic when they hold this many terms (« par l'omnibus ? » holds none,
+# « quelque chose là-dessus » none either).
+MIN_TOPIC_TERMS = 2
 # The amending act's year, as a question names it (« l'omnibus de 2026 », « allégé en 2026 »): no topic.
 _YEAR = re.compile(r"\b(?:de|en)\s+2026\b", re.I)
 # Words that ask, or name who asks or the text itself: « que change l'omnibus pour les déployeurs ? » has no topic.
 _NO_TOPIC = frozenset(
     analyse("que quoi qu est ce quel quelle quels quelles apporte apportent pour nous règlement texte", "fr")
+    + analyse("quelque chose là-dessus dessus cela ça", "fr")
     + analyse("déployeur déployeurs fournisseur fournisseurs", "fr")
     + analyse("commune communes collectivité collectivités mairie mairies département départements", "fr")
     + analyse("administration administrations", "fr")
@@ -86,6 +88,12 @@ class AmendmentList:
             return self
         return AmendmentList(self.opening, tuple(changed[ref] for ref in refs), topical=True)
 
+    def first(self, hits: list[Hit]) -> list[Hit]:
+        """The hits with the listed provisions first: asked whether a rule changed, the answer quotes the provision
+        that did (Article 99 on penalties before Article 100 on fines for Union bodies), the others keeping order."""
+        listed = {provision.ref for provision in self.provisions}
+        return sorted(hits, key=lambda hit: not (hit.chunk.doc_id == DOC and hit.chunk.ref in listed))
+
 
 def asks_amendments(question: str) -> bool:
     """Whether the question asks what the amending act changes: the list of its points answers it, whatever the
@@ -101,7 +109,7 @@ def topic_of(question: str, lang: str) -> str | None:
     text = _YEAR.sub(" ", without_document(question, AMENDING_DOC))
     asked = list(_CHANGE.finditer(text))
     after = text[asked[-1].end() :] if asked else ""
-    topic = after if len(re.findall(r"\w{3,}", after)) >= MIN_TOPIC_WORDS else _CHANGE.sub(" ", text)
+    topic = after if len(set(analyse(after, lang)) - _NO_TOPIC) >= MIN_TOPIC_TERMS else _CHANGE.sub(" ", text)
     return " ".join(topic.split()) if set(analyse(topic, lang)) - _NO_TOPIC else None
 
 

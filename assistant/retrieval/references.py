@@ -30,6 +30,9 @@ ALIASES: tuple[tuple[str, str], ...] = (
     ("ai-act", _EU_ACT + r"2024/1689\b"),
     ("reg-2026-1744", r"\b(?:(?:ai\s+act|digital)\s+)?omnibus(?:\s+(?:numerique|digital|ia|ai|on\s+ai|sur\s+l'ia))?\b"),
     ("reg-2026-1744", _EU_ACT + r"2026/1744\b"),
+    # Named by what it did and when: « la réforme de 2026 », « l'Europe a allégé cette règle en 2026 ».
+    ("reg-2026-1744", r"\b(?:reforme|revision|modification|texte\s+europeen|reglement\s+europeen)\s+de\s+2026\b"),
+    ("reg-2026-1744", r"\b(?:allege|assoupli|modifie|change|durci|revise)e?s?\s+(?:[\w']+\s+){0,3}en\s+2026\b"),
     ("gdpr", r"\b(?:rgpd|gdpr)\b"),
     ("gdpr", r"\breglement\s+general\s+(?:sur\s+la|de)\s+protection\s+des\s+donnees\b"),
     ("gdpr", r"\bgeneral\s+data\s+protection\s+regulation\b"),
