@@ -129,7 +129,8 @@ class Cadre:
         changes = amended_provisions(self.index.chunks, lang) if asks_amendments(query) else None
         retriever = HybridRetriever(self.index, self.embedder, self.hybrid)
         hits, signals = retriever.search_with_signals(query, lang, k=ANSWER_HITS, filters=filters)
-        topic = topic_of(query, lang) if changes else None
+        # A follow-up (« et pour la maîtrise de l'IA ? ») names the topic itself; the conversation names the act.
+        topic = (topic_of(question, lang) or topic_of(query, lang)) if changes else None
         if changes and topic:
             topic_hits = retriever.search(topic, lang, k=ANSWER_HITS, filters=filters)
             changes = changes.about(topic_hits)

@@ -345,6 +345,10 @@ def test_what_the_omnibus_changed_on_one_topic_lists_the_provisions_of_that_topi
     sanctions = _amended_lines(cadre.answer("Le règlement omnibus change-t-il quelque chose aux sanctions ?"))
     assert "RIA, article 99 « Sanctions » — point 38" in sanctions
     assert not any(n.startswith("RIA, article 4 ") for n in sanctions)
+    # A follow-up names the topic itself; the first question names the act.
+    first = "Le règlement omnibus a-t-il modifié l'obligation de former les agents ?"
+    follow_up = cadre.answer("et pour les sanctions ?", history=[first])
+    assert "RIA, article 99 « Sanctions » — point 38" in _amended_lines(follow_up)
 
 
 def test_when_questions_list_what_applies_at_the_given_date(cadre):
