@@ -102,6 +102,17 @@ def test_a_passage_ranked_far_behind_the_first_is_not_quoted_for_a_middling_matc
     assert (behind.chunk.doc_id, behind.chunk.ref) not in quoted(weakened)
 
 
+def test_a_list_opener_goes_on_with_the_case_that_names_a_commune(cadre):
+    """GDPR Article 37(1) lists when a DPO is required; for a commune the case is point a), public authorities."""
+    answer = cadre.answer("Faut-il un DPO dans une petite commune ?")
+    opener, case = answer.citations[:2]
+    assert opener.quote.endswith("délégué à la protection des données lorsque:")
+    assert case.chunk.id == opener.chunk.id
+    assert case.quote.startswith("a) le traitement est effectué par une autorité publique ou un organisme public")
+    plain = cadre.answer("Faut-il un DPO ?")
+    assert not any(c.quote.startswith("a) le traitement est effectué") for c in plain.citations[1:2]), "no asker named"
+
+
 def test_verifier_removes_invented_quotes_and_unsupported_sentences(cadre):
     real = cadre.answer(QUESTION)
     first = real.citations[0]

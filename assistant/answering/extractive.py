@@ -13,7 +13,7 @@ import math
 import re
 from collections.abc import Callable
 
-from assistant.answering.lead_in import lead_in
+from assistant.answering.lead_in import lead_in, public_body_items
 from assistant.indexing.analysis import analyse
 from assistant.records import Answer, Chunk, Citation, Hit
 from assistant.retrieval.asked_fact import Fact, asked_fact, gives
@@ -136,6 +136,13 @@ def extractive_answer(
     lead = lead_in(kept[0][2], provision(kept[0][2].chunk)) if kept else None
     if lead is not None and _gives_force(lead.text) and all(sentence != lead for _, _, sentence in kept):
         kept.insert(0, (0.0, kept[0][1], lead))
+    # A list opener quoted first (« désignent un délégué lorsque : ») goes on with the case that names the asker, for
+    # a commune's question (« a) le traitement est effectué par une autorité publique »).
+    if kept and kept[0][2].text.endswith(":") and setting_terms(question):
+        items = public_body_items(kept[0][2])
+        item = max(items, key=lambda s: _score(s, terms, fact, closeness), default=None)
+        if item is not None and all(sentence != item for _, _, sentence in kept):
+            kept.insert(1, (0.0, kept[0][1], item))
     citations = [Citation(n, s.chunk, s.text) for n, (_, _, s) in enumerate(kept, 1)]
     lines = [quote_line(c, sentence.cut) for c, (_, _, sentence) in zip(citations, kept, strict=True)]
     text = "\n".join(lines)
