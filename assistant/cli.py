@@ -17,6 +17,7 @@ from assistant.indexing.manifest import IndexUnavailable
 from assistant.records import Answer, Citation
 from assistant.sources.base import LoadError
 from assistant.stats import edition_stats
+from assistant.structure.sentences import sentences
 
 if TYPE_CHECKING:
     from assistant.api import Cadre
@@ -130,6 +131,11 @@ def _ask(cadre: Cadre, args: argparse.Namespace) -> int:
         chunk = citation.chunk
         page = f", p. {chunk.pages[0]}" if chunk.pages else ""
         print(f"[{citation.n}] {chunk.label} — {chunk.lang.upper()}, {chunk.version}{page}\n    {chunk.url}")
+        # A source the notes cite (the version in force, the amending act) shows its quote here, the answer's own
+        # sentences having shown theirs.
+        if f"[{citation.n}]" not in answer.text:
+            cut = any(s.cut for s in sentences(chunk) if s.text == citation.quote)
+            print(f"    « {citation.quote}{' […]' if cut else ''} »")
     for note in answer.notes:
         print(f"Note : {note}")
     print("\nCadre informe et ne constitue pas un conseil juridique.")

@@ -19,6 +19,7 @@ from assistant.answering.past_events import PAST_EVENTS, asks_past_events
 from assistant.answering.refusal import REFUSAL, RefusalPolicy, coverage
 from assistant.answering.unknown_text import unknown_text
 from assistant.answering.verifier import verify
+from assistant.cli import parser
 from assistant.records import Answer, Citation
 from assistant.retrieval.asked_fact import Fact, asked_fact, asks_when, gives
 from assistant.retrieval.hybrid import HybridRetriever, Signals
@@ -433,6 +434,16 @@ def test_ask_cli_json_shape(cadre, settings):
     assert set(record) == {"answer", "refused", "citations", "notes", "engine", "latency_ms"}
     expected = {"n", "doc_id", "ref", "label", "lang", "version", "page", "url", "quote"}
     assert record["citations"] and all(set(c) == expected for c in record["citations"])
+
+
+def test_ask_cli_shows_the_quote_of_a_source_only_the_notes_cite(cadre, capsys):
+    """Article 4 as amended is cited by a note, not by the answer's sentences: its quote, in English, is printed."""
+    args = parser().parse_args(["ask", "Doit-on former les agents à l'IA ?"])
+    assert args.run(cadre, args) == 0
+    out = capsys.readouterr().out
+    in_force = next(c for c in cadre.answer("Doit-on former les agents à l'IA ?").citations if c.chunk.lang == "en")
+    assert f"[{in_force.n}]" not in out.split("\nSources :")[0]
+    assert f"    « {in_force.quote} […] »" in out and "AI literacy" in in_force.quote, "a long sentence is cut"
 
 
 def test_a_communes_question_prefers_the_sentence_on_public_authorities(cadre):
