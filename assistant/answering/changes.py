@@ -131,7 +131,7 @@ def _ref(target: re.Match[str]) -> str:
 def amended_provisions(chunks: list[Chunk], lang: str) -> AmendmentList | None:
     """The AI Act provisions the amending act's Article 1 changes, with the citation of its opening sentence (None
     without that article); titles in `lang` where the 2024 edition has the provision, else from the consolidated
-    text."""
+    text, which also gives the heading of a provision the amending act renamed."""
     article = sorted(
         (c for c in chunks if c.doc_id == AMENDING_DOC and c.ref == AMENDING_ARTICLE), key=lambda c: c.start
     )
