@@ -103,6 +103,15 @@ def test_a_passage_ranked_far_behind_the_first_is_not_quoted_for_a_middling_matc
     assert (behind.chunk.doc_id, behind.chunk.ref) not in quoted(weakened)
 
 
+def test_whether_a_commune_can_be_fined_is_answered_by_the_french_law(cadre):
+    """GDPR Art. 83(7) leaves it to each State; the Loi Informatique et Libertés (Art. 20) spares only the State."""
+    answer = cadre.answer("La CNIL peut-elle mettre une amende à une commune ?")
+    french = [c for c in answer.citations if (c.chunk.doc_id, c.chunk.ref) == ("loi-78-17", "art:20")]
+    assert any(
+        c.quote.startswith("7° A l'exception des cas où le traitement est mis en œuvre par l'Etat") for c in french
+    )
+
+
 def test_a_list_opener_goes_on_with_the_case_that_names_a_commune(cadre):
     """GDPR Article 37(1) lists when a DPO is required; for a commune the case is point a), public authorities."""
     answer = cadre.answer("Faut-il un DPO dans une petite commune ?")

@@ -91,6 +91,7 @@ from assistant.retrieval.expansion import PUBLIC_BODY, expand, setting_terms
         ("La loi oblige-t-elle à prendre une solution libre ?", "logiciels libres"),
         ("Un outil qui propose le montant de l'APA ?", "aide sociale"),
         ("Quelle autorité française a été désignée ?", "autorités nationales compétentes"),
+        ("La CNIL peut-elle mettre une amende à une commune ?", "mis en œuvre par l'Etat"),
     ],
 )
 def test_everyday_words_reach_the_legal_terms(question, legal):

@@ -86,6 +86,12 @@ _LEXICON: tuple[tuple[str, str], ...] = (
         "amendes administratives sanctions",
     ),
     (
+        r"amendes? (\S+ ){0,4}(communes?|collectivit|mairies?|d[ée]partements?|administrations?|ccas)"
+        r"|(communes?|collectivit\S*|mairies?|d[ée]partements?|administrations?)( \S+){0,6} amendes?",
+        "formation restreinte amende administrative ne pouvant excéder 10 millions d'euros à l'exception des cas où le"
+        " traitement est mis en œuvre par l'Etat",
+    ),
+    (
         r"(depuis|[àa] partir de|jusqu'[àa]|d'ici) quand|quand\s*\?|c'est quand|date|calendrier"
         r"|entr(e|ée) en (vigueur|application)",
         "entrée en vigueur application date",
