@@ -210,8 +210,10 @@ _LEXICON: tuple[tuple[str, str], ...] = (
         r"|d[ée]clar\w* (\w+ ){0,4}(europ|ue\b|union|bruxelles)",
         "enregistrement base de données de l'UE",
     ),
+    # « Le registre » is the GDPR's record of processing; « inscrire » may be that or the EU database.
+    (r"registre", "registre des activités de traitement"),
     (
-        r"registre|inscri(re|t|te|ts|tes|vons|vez|ra|rons)\b",
+        r"inscri(re|t|te|ts|tes|vons|vez|ra|rons)\b",
         "registre des activités de traitement enregistrement base de données de l'UE",
     ),
     (r"humain dans la boucle|supervision|superviser|v[ée]rifi(er|cation) humaine", "contrôle humain"),
