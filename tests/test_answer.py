@@ -338,6 +338,7 @@ def test_what_the_omnibus_changes_is_listed_point_by_point(cadre):
     assert answer.citations[0] == opening and all(c.chunk.doc_id != "crpa" for c in answer.citations)
     in_english = cadre.answer("What does the Digital Omnibus change for deployers?")
     assert not in_english.refused and any(n.startswith("Dispositions du RIA modifiées") for n in in_english.notes)
+    assert "RIA, article 1er « Subject matter » — point 1" in in_english.notes, "no stray quote from the source"
     broad = cadre.answer("Que change l'omnibus pour les déployeurs ?")
     assert len(_amended_lines(broad)) == len(listed), "who asks is no topic: the whole list answers"
     other = cadre.answer(
@@ -366,6 +367,8 @@ def test_what_the_omnibus_changed_on_one_topic_lists_the_provisions_of_that_topi
     sanctions = _amended_lines(cadre.answer("Le règlement omnibus change-t-il quelque chose aux sanctions ?"))
     assert "RIA, article 99 « Sanctions » — point 38" in sanctions
     assert not any(n.startswith("RIA, article 4 ") for n in sanctions)
+    english = _amended_lines(cadre.answer("Did the Digital Omnibus change the penalties?"))
+    assert "RIA, article 99 « Penalties » — point 38" in english and len(english) <= 3
     # A follow-up names the topic itself; the first question names the act.
     first = "Le règlement omnibus a-t-il modifié l'obligation de former les agents ?"
     follow_up = cadre.answer("et pour les sanctions ?", history=[first])

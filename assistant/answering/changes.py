@@ -166,7 +166,7 @@ def amended_provisions(chunks: list[Chunk], lang: str) -> AmendmentList | None:
     for ref, numbers in points.items():
         edition = editions[ref]
         retitled = ref in original and consolidated.get(ref, original[ref]) != original[ref]
-        title = consolidated[ref] if retitled else edition.title
+        title = consolidated[ref] if retitled else _heading(edition.title)
         changed.append(
             ChangedProvision(ref, edition.provision_label, title, tuple(numbers), edition.lang != lang, retitled)
         )
