@@ -126,7 +126,9 @@ class Cadre:
         query = rewrite(question, history)
         lang = guess_language(query)
         # What the amending act changes is a list no passage holds: its Article 1, read point by point.
-        changes = amended_provisions(self.index.chunks, lang) if asks_amendments(query) else None
+        changes = (
+            amended_provisions(self.index.chunks, self.index.law_in_force, lang) if asks_amendments(query) else None
+        )
         retriever = HybridRetriever(self.index, self.embedder, self.hybrid)
         hits, signals = retriever.search_with_signals(query, lang, k=ANSWER_HITS, filters=filters)
         # A follow-up (« et pour la maîtrise de l'IA ? ») names the topic itself; the conversation names the act.

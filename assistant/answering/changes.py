@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.indexing.amendments import CONSOLIDATED, DOC, joined
+from assistant.indexing.amendments import DOC, LawInForce, joined
 from assistant.indexing.analysis import analyse
 from assistant.records import Chunk, Citation, Hit
 from assistant.retrieval.references import mentioned_documents, without_document
@@ -128,31 +128,16 @@ def _ref(target: re.Match[str]) -> str:
     return f"art:{number}" if kind.lower() == "article" else f"annex:{number.upper()}"
 
 
-def amended_provisions(chunks: list[Chunk], lang: str) -> AmendmentList | None:
+def amended_provisions(chunks: list[Chunk], law: LawInForce, lang: str) -> AmendmentList | None:
     """The AI Act provisions the amending act's Article 1 changes, with the citation of its opening sentence (None
     without that article); titles in `lang` where the 2024 edition has the provision, else from the consolidated
-    text, which also gives the heading of a provision the amending act renamed."""
+    text, which also gives the heading of a provision the amending act renamed (its English headings differ)."""
     article = sorted(
         (c for c in chunks if c.doc_id == AMENDING_DOC and c.ref == AMENDING_ARTICLE), key=lambda c: c.start
     )
     opening = next((s for c in article[:1] for s in sentences(c) if s.text.endswith("as follows:")), None)
     if opening is None:
         return None
-    editions: dict[str, Chunk] = {}
-    # The English headings of 2024 and as consolidated: where they differ, the amending act renamed the provision.
-    original: dict[str, str] = {}
-    consolidated: dict[str, str] = {}
-    for chunk in chunks:
-        if chunk.doc_id != DOC or not chunk.ref:
-            continue
-        if chunk.version.startswith(CONSOLIDATED):
-            consolidated.setdefault(chunk.ref, _heading(chunk.title))
-        elif chunk.lang == "en":
-            original.setdefault(chunk.ref, _heading(chunk.title))
-        if chunk.lang == lang or chunk.version.startswith(CONSOLIDATED):
-            current = editions.get(chunk.ref)
-            if current is None or (current.lang != lang and chunk.lang == lang):
-                editions[chunk.ref] = chunk
     added = next((c.ref for c in chunks if c.doc_id == AMENDING_DOC and c.ref and c.ref.startswith("annex:")), None)
     points: dict[str, list[str]] = {}
     for number, text in _points(joined(article)):
@@ -160,13 +145,14 @@ def amended_provisions(chunks: list[Chunk], lang: str) -> AmendmentList | None:
         refs = [_ref(target)] if target else ([added] if _ADDS_ANNEX in text and added else [])
         refs += [_ref(heading) for heading in _INSERTED.finditer(text)]
         for ref in dict.fromkeys(refs):
-            if ref in editions:
+            if law.edition(ref, lang) or law.edition(ref, "en", consolidated=True):
                 points.setdefault(ref, []).append(number)
     changed = []
     for ref, numbers in points.items():
-        edition = editions[ref]
-        retitled = ref in original and consolidated.get(ref, original[ref]) != original[ref]
-        title = consolidated[ref] if retitled else _heading(edition.title)
+        edition = (law.edition(ref, lang) or law.edition(ref, "en", consolidated=True))[0]
+        original, consolidated = law.edition(ref, "en"), law.edition(ref, "en", consolidated=True)
+        retitled = bool(original and consolidated) and _heading(original[0].title) != _heading(consolidated[0].title)
+        title = _heading(consolidated[0].title if retitled else edition.title)
         changed.append(
             ChangedProvision(ref, edition.provision_label, title, tuple(numbers), edition.lang != lang, retitled)
         )

@@ -135,6 +135,11 @@ class LawInForce:
             self._by_edition.setdefault(key, []).append(chunk)
         self._changed: dict[str, frozenset[str]] = {}
 
+    def edition(self, ref: str, lang: str, consolidated: bool = False) -> list[Chunk]:
+        """The chunks of one AI Act provision in one edition (the 2024 text in `lang`, or the consolidated one), in
+        text order; empty where that edition lacks it."""
+        return self._by_edition.get((lang, consolidated, ref), [])
+
     def _changed_units(self, ref: str) -> frozenset[str]:
         if ref not in self._changed:
             original = self._by_edition.get(("en", False, ref), [])
