@@ -7,6 +7,7 @@ their loading once; the module-level functions use one default instance.
 from __future__ import annotations
 
 import logging
+import re
 import time
 from dataclasses import replace
 from datetime import date
@@ -19,12 +20,15 @@ from assistant.answering.followup import rewrite
 from assistant.answering.in_force import AMENDED_BY, IN_ENGLISH, amendment_notes, application_dates
 from assistant.answering.llm import LLMEngine, LLMUnavailable
 from assistant.answering.national_measures import NATIONAL_MEASURES, asks_national_measure
+from assistant.answering.other_law import other_law
 from assistant.answering.past_events import PAST_EVENTS, asks_past_events
+from assistant.answering.practical_steps import PRACTICAL_STEPS, asks_practical_steps
+from assistant.answering.publications import unheld_publication
 from assistant.answering.refusal import RefusalPolicy, refusal_text
 from assistant.answering.unknown_text import unknown_text
 from assistant.answering.verifier import verify
 from assistant.config import Settings, load_settings
-from assistant.indexing.analysis import guess_language
+from assistant.indexing.analysis import fold, guess_language
 from assistant.indexing.build import IndexBuilder, IngestReport, Progress
 from assistant.indexing.embedder import Embedder
 from assistant.indexing.index import CorpusIndex, open_index
@@ -34,6 +38,7 @@ from assistant.retrieval.asked_fact import REQUIRED, asked_fact, asks_when, give
 from assistant.retrieval.filters import Filters
 from assistant.retrieval.hybrid import HybridRetriever, HybridSettings, Signals
 from assistant.retrieval.references import foreign_act_asked
+from assistant.sources.catalogue import load_catalogue
 
 log = logging.getLogger(__name__)
 ANSWER_HITS = 8
@@ -155,24 +160,41 @@ class Cadre:
     def _refusal_before_drafting(
         self, query: str, lang: str, hits: list[Hit], signals: Signals, listed: bool = False
     ) -> Answer | None:
-        """A refusal when the question is about a text the corpus never mentions or does not hold, about past events
-        or the French measures applying the AI Act, or the evidence is too weak; not for weak evidence when the answer
-        is a list Cadre reads off a text (`listed`: what the amending act changes)."""
+        """A refusal, with its reason, when the question is about a text the corpus never mentions or does not hold,
+        about past events, the French measures applying the AI Act, a subject another law governs, a publication
+        the index does not hold or the concrete steps of a procedure; or when the evidence is too weak, except
+        when the answer is a list Cadre reads off a text (`listed`: what the amending act changes)."""
         unknown = unknown_text(query, self.index.mentions)
-        if unknown:
-            reason = f"« {unknown} » n'apparaît dans aucun des textes de référence."
-            return Answer(text=refusal_text(hits, reason), refused=True)
-        foreign = foreign_act_asked(query)
-        if foreign:
-            reason = f"« {foreign} » ne fait pas partie des textes de référence, qui n'en donnent pas le contenu."
-            return Answer(text=refusal_text(hits, reason), refused=True)
-        if asks_past_events(query):
-            return Answer(text=refusal_text(hits, PAST_EVENTS), refused=True)
-        if asks_national_measure(query):
-            return Answer(text=refusal_text(hits, NATIONAL_MEASURES), refused=True)
-        if self.refusal.refuses(query, lang, hits, signals) and not listed:
-            return Answer(text=refusal_text(hits), refused=True)
+        # An act or a publication named, whose content the corpus does not hold.
+        foreign = foreign_act_asked(query) or unheld_publication(query, self._publishes)
+        reason = (
+            (unknown and f"« {unknown} » n'apparaît dans aucun des textes de référence.")
+            or (
+                foreign
+                and f"« {foreign} » ne fait pas partie des textes de référence, qui n'en donnent pas le contenu."
+            )
+            or (PAST_EVENTS if asks_past_events(query) else None)
+            or (NATIONAL_MEASURES if asks_national_measure(query) else None)
+            or other_law(query)
+            or (PRACTICAL_STEPS if asks_practical_steps(query) else None)
+        )
+        if reason or (self.refusal.refuses(query, lang, hits, signals) and not listed):
+            return Answer(text=refusal_text(hits, reason or None), refused=True)
         return None
+
+    def _publishes(self, publisher: str) -> bool:
+        """Whether an indexed document comes from `publisher`, as its catalogue title or short name, or the name of
+        the file a user added, says (« guide Etalab / DINUM »)."""
+        indexed = {
+            source.edition_key.split("|", 1)[0]: Path(source.path).stem for source in self.index.manifest.sources
+        }
+        catalogued = [
+            f"{edition.title} {edition.short}"
+            for edition in load_catalogue(self.settings.sources_file, self.settings.corpus_dir)
+            if edition.doc_id in indexed
+        ]
+        names = fold(" ".join([*catalogued, *indexed.values()]).replace("_", " ")).casefold()
+        return fold(publisher).casefold() in re.findall(r"\w+", names)
 
     @staticmethod
     def _refusal_for_missing_fact(query: str, hits: list[Hit], result: Answer) -> Answer | None:

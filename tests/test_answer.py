@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import shutil
 import subprocess
 import sys
 from dataclasses import replace
@@ -15,10 +16,14 @@ from assistant.answering.extractive import extractive_answer
 from assistant.answering.followup import rewrite
 from assistant.answering.lead_in import lead_in
 from assistant.answering.national_measures import NATIONAL_MEASURES, asks_national_measure
+from assistant.answering.other_law import other_law
 from assistant.answering.past_events import PAST_EVENTS, asks_past_events
+from assistant.answering.practical_steps import PRACTICAL_STEPS, asks_practical_steps
+from assistant.answering.publications import unheld_publication
 from assistant.answering.refusal import REFUSAL, RefusalPolicy, coverage
 from assistant.answering.unknown_text import unknown_text
 from assistant.answering.verifier import verify
+from assistant.api import Cadre
 from assistant.cli import parser
 from assistant.records import Answer, Citation
 from assistant.retrieval.asked_fact import Fact, asked_fact, asks_when, gives
@@ -232,10 +237,17 @@ def test_corpus_documents_services_and_known_terms_are_not_unknown_texts(cadre):
         assert unknown_text(question, cadre.index.mentions) is None, question
 
 
-def test_a_question_about_rulings_sanctions_or_head_counts_is_refused_with_why(cadre):
-    answer = cadre.answer("Le tribunal administratif a-t-il déjà annulé une délibération qui s'appuyait sur une IA ?")
+def _assert_refused_with(cadre, question: str, reason: str, lead: str = "") -> None:
+    """Refused, saying why, with no citation: the nearest provisions are leads, never an answer."""
+    answer = cadre.answer(question)
     assert answer.refused and not answer.citations
-    assert answer.text.startswith(REFUSAL) and PAST_EVENTS in answer.text
+    assert answer.text.startswith(REFUSAL) and reason in answer.text and lead in answer.text
+
+
+def test_a_question_about_rulings_sanctions_or_head_counts_is_refused_with_why(cadre):
+    _assert_refused_with(
+        cadre, "Le tribunal administratif a-t-il déjà annulé une délibération qui s'appuyait sur une IA ?", PAST_EVENTS
+    )
     for question in (
         "La CNIL a-t-elle déjà sanctionné un département ?",
         "Combien de communes utilisent un chatbot ?",
@@ -255,10 +267,9 @@ def test_a_question_about_rulings_sanctions_or_head_counts_is_refused_with_why(c
 def test_a_question_about_the_french_measures_applying_the_ai_act_is_refused_with_why(cadre):
     """The corpus says that an authority must be designated (AI Act Article 70), not which one France chose; the
     CNIL's role under the GDPR is in the Loi Informatique et Libertés, so that question is answered."""
-    answer = cadre.answer("Quelle autorité française a été désignée pour contrôler l'application du règlement IA ?")
-    assert answer.refused and not answer.citations
-    assert answer.text.startswith(REFUSAL) and NATIONAL_MEASURES in answer.text
-    assert "RIA, article 70" in answer.text, "the article that requires the designation is offered as a lead"
+    question = "Quelle autorité française a été désignée pour contrôler l'application du règlement IA ?"
+    # The article that requires the designation is offered as a lead.
+    _assert_refused_with(cadre, question, NATIONAL_MEASURES, lead="RIA, article 70")
     for question in (
         "En France, c'est quelle autorité qui a été désignée pour contrôler les outils d'IA ?",
         "Le projet de loi français d'adaptation au règlement IA prévoit-il des amendes ?",
@@ -273,6 +284,79 @@ def test_a_question_about_the_french_measures_applying_the_ai_act_is_refused_wit
         assert not asks_national_measure(question), question
     gdpr = cadre.answer("Quelle autorité a été désignée en France pour contrôler l'application du RGPD ?")
     assert not gdpr.refused
+
+
+def test_a_subject_another_law_governs_is_refused_naming_that_law(cadre):
+    """The CRPA's articles on public inquiries mention the préfet and a délibération; they do not say when a
+    délibération goes to the préfecture, which the code général des collectivités territoriales does."""
+    question = "Sous combien de jours le maire doit-il transmettre une délibération au préfet ?"
+    _assert_refused_with(cadre, question, "relève du code général des collectivités territoriales")
+    for question, law in (
+        ("Au-delà de quel seuil un marché public d'IA doit-il faire l'objet d'une mise en concurrence ?", "commande"),
+        ("Quelle rémunération prévoir pour le référent IA de la commune ?", "fonction publique"),
+        ("Un agent qui vend le fichier des électeurs risque-t-il la prison ?", "code pénal"),
+        ("Peut-on déposer à l'INPI le nom de notre chatbot ?", "propriété intellectuelle"),
+        ("Qui est titulaire des droits sur une affiche générée par IA ?", "propriété intellectuelle"),
+        ("Peut-on utiliser une IA pour vérifier les listes électorales ?", "électoral"),
+        ("Quelle durée de conservation pour les images des caméras de vidéoprotection ?", "sécurité intérieure"),
+        ("Le dispositif testé pendant les Jeux olympiques peut-il servir au carnaval ?", "jeux Olympiques"),
+        ("Quelle durée d'utilité administrative pour les dossiers d'aide sociale ?", "patrimoine"),
+    ):
+        assert law in (other_law(question) or ""), question
+    for question in (
+        "Faut-il une analyse d'impact avant d'installer des caméras de vidéoprotection intelligentes ?",
+        "Le RGPD prévoit-il des sanctions contre une commune ?",
+        "Le fournisseur d'un grand modèle d'IA doit-il respecter le droit d'auteur ?",
+        "Peut-on tenir compte des condamnations pénales des candidats dans l'outil de tri des CV ?",
+        "Peut-on conserver indéfiniment des dossiers pour des archives historiques ?",
+        "Que doit prévoir le contrat d'achat d'un outil d'IA sur les données personnelles ?",
+        "Le préfet peut-il consulter notre registre des traitements ?",
+    ):
+        assert other_law(question) is None, question
+
+
+def test_what_an_unheld_publication_says_is_refused_unless_the_index_holds_its_publisher(cadre, tmp_path):
+    """The AI Act tells the Commission to issue guidelines; it is not those guidelines. The guide Etalab is by the
+    DINUM, as its catalogue title says, and a report a user adds is known by its file name."""
+    question = "Que disent les lignes directrices de la Commission européenne sur la notation sociale ?"
+    _assert_refused_with(cadre, question, "« lignes directrices de la Commission » ne fait pas partie des textes")
+    assert unheld_publication("Le rapport du Sénat recommande-t-il un référent IA ?", cadre._publishes)
+    for question in (
+        "La Commission européenne publiera-t-elle des lignes directrices sur les pratiques interdites ?",
+        "Que dit le guide de la DINUM sur l'inventaire des algorithmes ?",
+        "Selon le guide Etalab, que faut-il publier ?",
+    ):
+        assert unheld_publication(question, cadre._publishes) is None, question
+    copy = tmp_path / "index"
+    shutil.copytree(cadre.settings.index_dir, copy)
+    report = tmp_path / "rapport_Sénat_IA_collectivités.txt"
+    report.write_text(
+        "Recommandation 4. Désigner dans chaque intercommunalité un référent chargé des usages de l'intelligence "
+        "artificielle, formé aux obligations du règlement européen et interlocuteur des communes membres.",
+        encoding="utf-8",
+    )
+    user = Cadre(replace(cadre.settings, index_dir=copy))
+    user.ingest([report])
+    added = user.answer("Le rapport du Sénat recommande-t-il de désigner un référent IA dans chaque intercommunalité ?")
+    assert not added.refused and any(c.chunk.doc_id.startswith("perso-") for c in added.citations)
+
+
+def test_a_question_on_the_concrete_steps_of_a_procedure_is_refused_with_why(cadre):
+    question = "Sur quel formulaire en ligne déclare-t-on une violation de données à la CNIL ?"
+    # The article on notifying a breach is offered as a lead.
+    _assert_refused_with(cadre, question, PRACTICAL_STEPS, lead="RGPD, article 33")
+    for question in (
+        "À quelle adresse envoie-t-on la demande d'avis à la CNIL ?",
+        "Comment désactiver l'historique des conversations de l'assistant ?",
+    ):
+        assert asks_practical_steps(question), question
+    for question in (
+        "Quelles informations donner aux habitants qui remplissent le formulaire en ligne de l'outil d'IA ?",
+        "Le fabricant bride les réglages de confidentialité : peut-on fonder le traitement sur le consentement ?",
+        "Comment notifier une violation de données à la CNIL ?",
+        "Quel lien entre l'analyse d'impact du RIA et celle du RGPD ?",
+    ):
+        assert not asks_practical_steps(question), question
 
 
 def test_the_fact_a_question_asks_for_is_recognised_in_questions_and_in_quotes():
