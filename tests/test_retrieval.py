@@ -21,8 +21,10 @@ def test_hits_are_one_per_provision_in_the_question_language(cadre):
     assert len(keys) == len(set(keys)) == 10
     ai_act = [h for h in hits if h.chunk.doc_id == "ai-act"]
     assert ai_act and all(h.chunk.lang == "fr" for h in ai_act)
-    english = cadre.retrieve("Which AI practices are prohibited?", k=10)
-    assert all(h.chunk.lang == "en" for h in english if h.chunk.doc_id == "ai-act")
+    # The second holds as many French stop words (« on », « ai ») as English ones ("the"): "what" and "did" tell.
+    for question in ("Which AI practices are prohibited?", "What did the omnibus change on AI literacy?"):
+        english = cadre.retrieve(question, k=10)
+        assert all(h.chunk.lang == "en" for h in english if h.chunk.doc_id == "ai-act"), question
     with_alternates = [h for h in ai_act if any(a.lang == "en" for a in h.alternates)]
     assert with_alternates
 

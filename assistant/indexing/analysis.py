@@ -47,9 +47,25 @@ def _analysed(text: str, lang: str) -> tuple[str, ...]:
     return tuple(fold(stem) for stem in _stemmer(lang).stemWords(words))
 
 
+# Words that ask, in each language, beyond the stop word lists: « What did the omnibus change on AI literacy? » holds
+# one stop word of each ("the"; « ai », « on ») and is English by "what" and "did".
+_ASKING_WORDS = {
+    "fr": frozenset(
+        _WORD.findall("quel quelle quels quelles quoi comment pourquoi quand faut doit peut peuvent doivent")
+    ),
+    "en": frozenset(
+        _WORD.findall(
+            "what which who how why when where does did do can could must should may has have under name list"
+        )
+    ),
+}
+
+
 def guess_language(text: str) -> str:
-    """French or English, by which language's stop words are more frequent: enough for questions and user files."""
+    """French or English, by which language's own words are more frequent, a word both lists hold (« on ») counting
+    for neither: enough for questions and user files."""
     words = _WORD.findall(text.lower())
-    fr = sum(w in _stopwords("fr") for w in words)
-    en = sum(w in _stopwords("en") for w in words)
+    fr_words, en_words = _stopwords("fr") | _ASKING_WORDS["fr"], _stopwords("en") | _ASKING_WORDS["en"]
+    fr = sum(w in fr_words and w not in en_words for w in words)
+    en = sum(w in en_words and w not in fr_words for w in words)
     return "en" if en > fr else "fr"
