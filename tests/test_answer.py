@@ -244,7 +244,7 @@ def _assert_refused_with(cadre, question: str, reason: str, lead: str = "") -> N
     assert answer.text.startswith(REFUSAL) and reason in answer.text and lead in answer.text
 
 
-def test_a_question_about_rulings_sanctions_or_head_counts_is_refused_with_why(cadre):
+def test_a_question_about_rulings_sanctions_or_statistics_is_refused_with_why(cadre):
     _assert_refused_with(
         cadre, "Le tribunal administratif a-t-il déjà annulé une délibération qui s'appuyait sur une IA ?", PAST_EVENTS
     )
@@ -254,6 +254,8 @@ def test_a_question_about_rulings_sanctions_or_head_counts_is_refused_with_why(c
         "Has the supervisory authority already fined a city?",
         "Y a-t-il déjà eu des jugements annulant des places en crèche attribuées par un algorithme ?",
         "Quelle est la jurisprudence sur la mention explicite ?",
+        "Quel budget moyen une intercommunalité consacre-t-elle à l'IA ?",
+        "Quel pourcentage des départements a un chatbot ?",
     ):
         assert asks_past_events(question), question
     for question in (
@@ -423,6 +425,8 @@ def test_what_the_omnibus_changes_is_listed_point_by_point(cadre):
     in_english = cadre.answer("What does the Digital Omnibus change for deployers?")
     assert not in_english.refused and any(n.startswith("Dispositions du RIA modifiées") for n in in_english.notes)
     assert "RIA, article 1er « Subject matter » — point 1" in in_english.notes, "no stray quote from the source"
+    assert "RIA, annexe XIV (nouveau) — point 43" in in_english.notes, "new in English too"
+    assert any(n.startswith("RIA, article 4a (nouveau) « Processing of special") for n in in_english.notes)
     broad = cadre.answer("Que change l'omnibus pour les déployeurs ?")
     assert len(_amended_lines(broad)) == len(listed), "who asks is no topic: the whole list answers"
     other = cadre.answer(

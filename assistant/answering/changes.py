@@ -153,9 +153,7 @@ def amended_provisions(chunks: list[Chunk], law: LawInForce, lang: str) -> Amend
         original, consolidated = law.edition(ref, "en"), law.edition(ref, "en", consolidated=True)
         retitled = bool(original and consolidated) and _heading(original[0].title) != _heading(consolidated[0].title)
         title = _heading(consolidated[0].title if retitled else edition.title)
-        changed.append(
-            ChangedProvision(ref, edition.provision_label, title, tuple(numbers), edition.lang != lang, retitled)
-        )
+        changed.append(ChangedProvision(ref, edition.provision_label, title, tuple(numbers), not original, retitled))
     return AmendmentList(Citation(0, opening.chunk, opening.text), tuple(changed))
 
 

@@ -1,12 +1,12 @@
-"""Questions about what has happened rather than what the rules are: rulings, sanctions imposed, head counts.
+"""Questions about what has happened rather than what the rules are: rulings, sanctions imposed, statistics.
 
 The reference texts lay down rules; they record no judgment, no sanction imposed and no statistic.
 « La CNIL a-t-elle déjà sanctionné une commune ? » finds the articles on sanctions, which say what
 may be imposed, not what was: quoting them would answer another question. Only the inverted past of
-a ruling or a sanction (« a-t-elle déjà sanctionné »), « y a-t-il eu des jugements », case law, and
-head counts of public bodies are read this way: « s'appliquent déjà », « a-t-il déjà été modifié »
-(the 2026 amendment is in the corpus) and « combien de personnes doivent confirmer » ask about the
-rules themselves.
+a ruling or a sanction (« a-t-elle déjà sanctionné »), « y a-t-il eu des jugements », case law, head
+counts of public bodies, averages and shares are read this way: « s'appliquent déjà », « a-t-il déjà
+été modifié » (the 2026 amendment is in the corpus) and « combien de personnes doivent confirmer »
+ask about the rules themselves.
 """
 
 from __future__ import annotations
@@ -22,9 +22,13 @@ _PAST_EVENT = re.compile(
     r"|\b(?:has|have) (?:\w+ ){1,4}already (?:been )?(?:fined|sanctioned|annulled|convicted|ruled|penali[sz]ed)\b",
     re.I,
 )
-_HEAD_COUNT = re.compile(
+# Head counts, averages and shares: « combien de communes », « quel budget moyen », « quel pourcentage ».
+_STATISTIC = re.compile(
     r"\bcombien d[e'’] ?(?:collectivités|communes|départements|régions|administrations|villes|mairies)\b"
-    r"|\bhow many (?:municipalities|local authorities|councils|cities|public bodies|administrations)\b",
+    r"|\b(?:budget|coût|prix|montant|nombre|salaire|délai) moyens?\b|\ben moyenne\b|\bstatistiques?\b"
+    r"|\bquel pourcentage\b|\bquelle proportion\b"
+    r"|\bhow many (?:municipalities|local authorities|councils|cities|public bodies|administrations)\b"
+    r"|\bon average\b|\bwhat (?:percentage|share|proportion)\b",
     re.I,
 )
 PAST_EVENTS = (
@@ -34,4 +38,4 @@ PAST_EVENTS = (
 
 
 def asks_past_events(question: str) -> bool:
-    return bool(_PAST_EVENT.search(question) or _HEAD_COUNT.search(question))
+    return bool(_PAST_EVENT.search(question) or _STATISTIC.search(question))
