@@ -14,7 +14,14 @@ from datetime import date
 from functools import cache, partial
 from pathlib import Path
 
-from assistant.answering.changes import AmendmentList, amended_provisions, asks_amendments, topic_of
+from assistant.answering.changes import (
+    AmendmentList,
+    amended_acts,
+    amended_provisions,
+    asks_amendments,
+    topic_of,
+    untouched_text,
+)
 from assistant.answering.extractive import extractive_answer, quote_line
 from assistant.answering.followup import rewrite
 from assistant.answering.in_force import AMENDED_BY, IN_ENGLISH, amendment_notes, application_dates
@@ -142,7 +149,9 @@ class Cadre:
             topic_hits = retriever.search(topic, lang, k=ANSWER_HITS, filters=filters)
             changes = changes.about(topic_hits)
             hits = changes.first(topic_hits) if changes.topical else hits
-        result = self._refusal_before_drafting(query, lang, hits, signals, listed=changes is not None)
+        result = (self._untouched_text(query) if changes else None) or self._refusal_before_drafting(
+            query, lang, hits, signals, listed=changes is not None
+        )
         if result is None:
             result = verify(self._draft(query, lang, hits, engine, signals), self._by_id, lang)
             if changes and (result.refused or result.citations[0].chunk.doc_id not in AI_ACT_TEXTS):
@@ -195,6 +204,18 @@ class Cadre:
         ]
         names = fold(" ".join([*catalogued, *indexed.values()]).replace("_", " ")).casefold()
         return fold(publisher).casefold() in re.findall(r"\w+", names)
+
+    def _untouched_text(self, query: str) -> Answer | None:
+        """For « l'omnibus a-t-il modifié le RGPD ? », the regulations the amending act amends, each by the sentence
+        that opens its article, and that the text asked about is not among them."""
+        doc = untouched_text(query)
+        if doc is None:
+            return None
+        name = next(c.provision_label.split(",")[0] for c in self.index.chunks if c.doc_id == doc)
+        citations = [replace(c, n=n) for n, c in enumerate(amended_acts(self.index.chunks), 1)]
+        lines = [f"Le {AMENDED_BY} ne modifie que les règlements cités ci-dessous ; « {name} » n'en fait pas partie."]
+        text = "\n".join(lines + [quote_line(c) for c in citations])
+        return Answer(text=text, refused=False, citations=citations, notes=[f"Le {AMENDED_BY} est cité {IN_ENGLISH}."])
 
     @staticmethod
     def _refusal_for_missing_fact(query: str, hits: list[Hit], result: Answer) -> Answer | None:

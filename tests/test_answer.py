@@ -435,6 +435,24 @@ def test_what_the_omnibus_changes_is_listed_point_by_point(cadre):
     assert not any(n.startswith("Dispositions du RIA modifiées") for n in other.notes)
 
 
+def test_the_omnibus_asked_about_another_text_says_it_does_not_amend_it(cadre):
+    """The amending act's articles 1 to 3 each open by naming the regulation they amend; the GDPR is not one."""
+    for question in ("L'omnibus a-t-il modifié le droit d'accès du RGPD ?", "Did the Digital Omnibus amend the GDPR?"):
+        answer = cadre.answer(question)
+        assert not answer.refused
+        assert answer.text.startswith("Le règlement (UE) 2026/1744 ne modifie que les règlements cités ci-dessous")
+        assert answer.text.splitlines()[0].endswith("« RGPD » n'en fait pas partie.")
+        assert [(c.chunk.ref, c.quote) for c in answer.citations] == [
+            ("art:1", "Regulation (EU) 2024/1689 is amended as follows:"),
+            ("art:2", "Regulation (EU) 2018/1139 is amended as follows:"),
+            ("art:3", "Regulation (EU) 2023/1230 is amended as follows:"),
+        ]
+        assert all(c.chunk.doc_id == "reg-2026-1744" and c.quote in c.chunk.text for c in answer.citations)
+        assert not any(n.startswith("Dispositions du RIA modifiées") for n in answer.notes)
+    both = cadre.answer("Que change l'omnibus au RIA et au RGPD ?")
+    assert any(n.startswith("Dispositions du RIA modifiées") for n in both.notes), "the AI Act named: its list"
+
+
 def _amended_lines(answer):
     header = next(i for i, n in enumerate(answer.notes) if n.startswith("Dispositions du RIA modifiées"))
     return answer.notes[header + 1 :]

@@ -48,6 +48,8 @@ _TARGET = re.compile(r"\b(Article|Annex)\s+(\d+[a-z]?|[IVX]+)\b", re.I)
 _ADDS_ANNEX = "the following Annex is added"
 # The headings of the articles a point inserts, each on its own line: "‘Article 75a", "Article 75b".
 _INSERTED = re.compile(r"^‘?(Article) (\d+[a-z]+)$", re.M)
+# The sentence that opens each article of the amending act that amends a regulation.
+_AMENDS = re.compile(r"Regulation \(EU\) \d{4}/\d+ is amended as follows:")
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,24 @@ def asks_amendments(question: str) -> bool:
     return _CHANGE.search(question) is not None and AMENDING_DOC in mentioned_documents(question)
 
 
+def untouched_text(question: str) -> str | None:
+    """The corpus text, other than the AI Act, that a question on the amending act asks about (« l'omnibus a-t-il
+    modifié le droit d'accès du RGPD ? »): the act amends three regulations, and the list of what it changed in the
+    AI Act would answer another question."""
+    named = mentioned_documents(question)
+    return None if DOC in named else next((d for d in named if d not in (DOC, AMENDING_DOC)), None)
+
+
+def amended_acts(chunks: list[Chunk]) -> list[Citation]:
+    """The sentence opening each article of the amending act that amends a regulation (« Regulation (EU) 2024/1689 is
+    amended as follows: »), in the act's order: together, all it amends."""
+    first = {}
+    for chunk in sorted((c for c in chunks if c.doc_id == AMENDING_DOC and c.kind == "article"), key=lambda c: c.start):
+        first.setdefault(chunk.ref, chunk)
+    openings = (next(iter(sentences(chunk)), None) for chunk in first.values())
+    return [Citation(0, s.chunk, s.text) for s in openings if s is not None and _AMENDS.fullmatch(s.text)]
+
+
 def topic_of(question: str, lang: str) -> str | None:
     """What a question on the amending act asks about: what follows the word asking for changes (« a-t-il modifié
     l'obligation de former les agents ? »), else the question without that word; either way without the act's name
@@ -132,12 +152,12 @@ def amended_provisions(chunks: list[Chunk], law: LawInForce, lang: str) -> Amend
     """The AI Act provisions the amending act's Article 1 changes, with the citation of its opening sentence (None
     without that article); titles in `lang` where the 2024 edition has the provision, else from the consolidated
     text, which also gives the heading of a provision the amending act renamed (its English headings differ)."""
+    opening = next((c for c in amended_acts(chunks) if c.chunk.ref == AMENDING_ARTICLE), None)
+    if opening is None:
+        return None
     article = sorted(
         (c for c in chunks if c.doc_id == AMENDING_DOC and c.ref == AMENDING_ARTICLE), key=lambda c: c.start
     )
-    opening = next((s for c in article[:1] for s in sentences(c) if s.text.endswith("as follows:")), None)
-    if opening is None:
-        return None
     added = next((c.ref for c in chunks if c.doc_id == AMENDING_DOC and c.ref and c.ref.startswith("annex:")), None)
     points: dict[str, list[str]] = {}
     for number, text in _points(joined(article)):
@@ -154,7 +174,7 @@ def amended_provisions(chunks: list[Chunk], law: LawInForce, lang: str) -> Amend
         retitled = bool(original and consolidated) and _heading(original[0].title) != _heading(consolidated[0].title)
         title = _heading(consolidated[0].title if retitled else edition.title)
         changed.append(ChangedProvision(ref, edition.provision_label, title, tuple(numbers), not original, retitled))
-    return AmendmentList(Citation(0, opening.chunk, opening.text), tuple(changed))
+    return AmendmentList(opening, tuple(changed))
 
 
 def _heading(title: str) -> str:
