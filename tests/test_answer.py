@@ -256,6 +256,7 @@ def test_a_question_about_rulings_sanctions_or_statistics_is_refused_with_why(ca
         "Quelle est la jurisprudence sur la mention explicite ?",
         "Quel budget moyen une intercommunalité consacre-t-elle à l'IA ?",
         "Quel pourcentage des départements a un chatbot ?",
+        "Est-ce qu'un juge a déjà annulé une décision prise avec une IA ?",
     ):
         assert asks_past_events(question), question
     for question in (
@@ -276,6 +277,8 @@ def test_a_question_about_the_french_measures_applying_the_ai_act_is_refused_wit
         "En France, c'est quelle autorité qui a été désignée pour contrôler les outils d'IA ?",
         "Le projet de loi français d'adaptation au règlement IA prévoit-il des amendes ?",
         "Which authority has France designated to enforce the AI Act?",
+        "En France, quelle autorité viendra contrôler notre outil au titre du règlement IA ?",
+        "Un texte national a-t-il fixé qui contrôle les outils d'IA ?",
     ):
         assert asks_national_measure(question), question
     for question in (

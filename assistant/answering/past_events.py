@@ -19,6 +19,8 @@ _PAST_EVENT = re.compile(
     r"|\by a-t-il (?:déjà )?(?:eu )?(?:déjà )?(?:des |un |une )?"
     r"(?:jugements?|arrêts?|décisions? de justice|condamnations?|sanctions? prononcées?)\b"
     r"|\bjurisprudences?\b|\bréférences? (?:de l['’]arrêt|des arrêts|du jugement)"
+    r"|\b(?:tribunal|juge|cour|conseil d['’]état|cnil)\b[^?.]{0,60}\ba déjà (?:été )?"
+    r"(?:annul|sanctionn|condamn|jug|censur|verbalis|inflig)\w*"
     r"|\b(?:has|have) (?:\w+ ){1,4}already (?:been )?(?:fined|sanctioned|annulled|convicted|ruled|penali[sz]ed)\b",
     re.I,
 )
