@@ -92,6 +92,17 @@ from assistant.retrieval.expansion import PUBLIC_BODY, expand, setting_terms
         ("Un outil qui propose le montant de l'APA ?", "aide sociale"),
         ("Quelle autorité française a été désignée ?", "autorités nationales compétentes"),
         ("La CNIL peut-elle mettre une amende à une commune ?", "mis en œuvre par l'Etat"),
+        ("Le syndicat des eaux pilote la chloration par IA.", "infrastructures critiques"),
+        ("Les aides seraient accordées directement par le logiciel.", "traitement automatisé"),
+        ("Le dossier part sans qu'un agent relise.", "traitement automatisé"),
+        ("Une collègue a collé le fichier dans un chatbot : faut-il prévenir la CNIL ?", "violation de données"),
+        ("Il exige qu'on retire toutes ses contributions.", "droit à l'effacement"),
+        ("Elle peut exiger une correction ?", "droit de rectification"),
+        ("Il veut récupérer tout ce que l'outil a noté sur lui.", "droit d'accès"),
+        ("Doit-on dire que la brève est écrite par une machine ?", "intérêt public"),
+        ("Un outil répartit les tournées selon le rendement de chacun.", "attribuer des tâches"),
+        ("Les opérateurs peuvent-ils passer outre la proposition ?", "ignorer, remplacer ou inverser"),
+        ("Qui désigner pour surveiller l'outil ?", "confient le contrôle humain"),
     ],
 )
 def test_everyday_words_reach_the_legal_terms(question, legal):
@@ -144,6 +155,8 @@ def test_a_question_with_no_everyday_term_is_left_as_it_is():
         ("Combien de temps garder les courriers ?", "délai d'un mois à compter de la réception"),
         ("Quel est le rôle du DPO ?", "désignent en tout état de cause"),
         ("Faut-il prévenir les usagers qu'ils parlent à un chatbot ?", "soumises à l'utilisation"),
+        ("Le syndicat des eaux installe une IA.", "représentants des travailleurs"),
+        ("Le syndicat intercommunal partage un DPO.", "représentants des travailleurs"),
     ],
 )
 def test_look_alike_words_do_not_reach_the_legal_terms(question, absent):
@@ -156,12 +169,15 @@ def test_look_alike_words_do_not_reach_the_legal_terms(question, absent):
     phone call, cutting benefits, a backup plan, a file misused by an agent or elderly people as such; a minor who
     consents « tout seul » is no automated decision, school « inscriptions » are no registration, and a country's
     « même niveau de protection » is no level of AI literacy; warning users that they talk to a chatbot is no
-    notice that a high-risk system decides on them."""
+    notice that a high-risk system decides on them; a « syndicat des eaux » or « intercommunal » is a public body, not
+    a trade union."""
     assert absent not in expand(question)
 
 
 def test_a_public_body_asking_is_named_in_the_texts_words():
     assert setting_terms("La mairie doit-elle nommer un DPO ?") == PUBLIC_BODY
     assert setting_terms("Notre CCAS trie les demandes d'aide.") == PUBLIC_BODY
+    assert setting_terms("Le syndicat intercommunal de transport scolaire a six agents.") == PUBLIC_BODY
+    assert setting_terms("La communauté de communes mutualise son DPO.") == PUBLIC_BODY
     assert setting_terms("Un groupe d'entreprises peut-il partager un DPO ?") == ""
     assert setting_terms("Ces données administratives sont-elles communicables ?") == ""

@@ -4,9 +4,9 @@ An agent asks about "une note pour les habitants" where the AI Act says "notatio
 about "le logiciel que la mairie utilise" where it says "déployeur". BM25 cannot bridge that
 gap and a small multilingual model only partly does, so the question is extended with the
 legal terms before lexical search. The legal terms are the texts' own words. The everyday
-phrases are the ones agents use; some were found by reading the questions the French set and
-the first two fresh sets failed on, and `evaluation/report.md` says how the third and fourth
-fresh sets, which no one read for the table, moved.
+phrases are the ones agents use; some were found by reading the questions that the French set
+and the first three fresh sets failed on (the third once a fifth was written to take its place as
+held out), and `evaluation/report.md` says how the held-out sets, which no one read, moved.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ _LEXICON: tuple[tuple[str, str], ...] = (
     (r"deep ?fake|truqu[ée]|fausse vid[ée]o|image g[ée]n[ée]r[ée]e", "hypertrucage contenu généré ou manipulé"),
     (
         r"articles? (d['’]actualit[ée]|de presse)|r[ée]dig[ée]e?s? (par|avec) (une |l['’])?ia|textes? g[ée]n[ée]r[ée]s?"
+        r"|[ée]crite?s? par (une |la |l['’])?(ia|machine)|br[èe]ves?\b"
         r"|communiqu[ée]s? de presse",
         "texte généré ou manipulé par l'IA publié dans le but d'informer le public sur des questions d'intérêt public"
         " contrôle éditorial",
@@ -47,13 +48,29 @@ _LEXICON: tuple[tuple[str, str], ...] = (
         " candidats",
     ),
     (
-        r"repr[ée]sentants? du personnel|syndica|comit[ée] social|\bcst\b|partenaires sociaux",
+        r"r[ée]parti\w* (les |des )?(t[âa]ches|tourn[ée]es|missions|plannings?)|rendement|productivit[ée]"
+        r"|performances? (des|de nos|de leurs) agents",
+        "emploi gestion de la main-d'œuvre attribuer des tâches sur la base du comportement individuel",
+    ),
+    (
+        r"passer outre|ignorer (la|le) (proposition|r[ée]sultat|suggestion)"
+        r"|ne pas suivre (la|le) (proposition|r[ée]sultat)",
+        "décider de ne pas utiliser le système d'IA à haut risque ou d'ignorer, remplacer ou inverser la sortie",
+    ),
+    (
+        r"surveiller l['’](outil|ia|logiciel)|d[ée]sign\w* pour surveiller",
+        "confient le contrôle humain à des personnes physiques qui disposent des compétences",
+    ),
+    (
+        r"repr[ée]sentants? du personnel|syndica(?!t (des eaux|intercommunal|mixte|d['’]))|comit[ée] social|\bcst\b"
+        r"|partenaires sociaux",
         "informent les représentants des travailleurs et les travailleurs concernés",
     ),
     (r"[ée]cole|[ée]l[èe]ves|cantine|scolaire|parcoursup", "éducation formation professionnelle"),
     (
         r"infrastructures? critiques?|trafic(?! de)|circulation routi[èe]re|feux (de circulation|tricolores)"
-        r"|r[ée]seaux? (d['’]eau|de gaz|de chaleur|[ée]lectriques?)|eau potable|[ée]lectricit[ée]|chauffage",
+        r"|r[ée]seaux? (d['’]eau|de gaz|de chaleur|[ée]lectriques?)|eau potable|[ée]lectricit[ée]|chauffage"
+        r"|syndicat des eaux|distribution (d['’]eau|de l['’]eau)|chloration",
         "composants de sécurité gestion et exploitation d'infrastructures critiques trafic routier"
         " fourniture d'eau, de gaz, de chauffage ou d'électricité",
     ),
@@ -112,7 +129,10 @@ _LEXICON: tuple[tuple[str, str], ...] = (
         r"|enti[èe]rement (par|[àa]) (l['’]|une |un )?(ia|machine|ordinateur|logiciel|algorithme)"
         r"|prises? (directement |automatiquement )?par (le|un|l['’]) ?(logiciel|ordinateur|algorithme|machine|ia)\b"
         r"|sans intervention humaine|(d[ée]cid|attribu|tranch|calcul|s[ée]lectionn|class)\w* tout(e)? seul(e)?"
+        r"|sans qu['’](aucun|un) (agent|humain) (ne )?(relise|valide|v[ée]rifie|intervienne|regarde)"
         r"|sans qu['’]aucun (agent|humain)"
+        r"|(accept|accord|refus|valid|rejet)\w* (directement |automatiquement )?par (le|un|l['’]) ?"
+        r"(logiciel|ordinateur|algorithme)"
         r"|sans (aucune? )?(validation|intervention|contr[ôo]le|relecture) (humaine?|(d['’]|par )un agent)",
         "décision individuelle fondée exclusivement sur le seul fondement d'un traitement automatisé",
     ),
@@ -121,7 +141,8 @@ _LEXICON: tuple[tuple[str, str], ...] = (
         "décision par laquelle l'administration se prononce sur un recours administratif",
     ),
     (
-        r"fuit(e|é)|piratage|cyberattaque|vol de donn[ée]es|perte de donn[ée]es",
+        r"fuit(e|é)|piratage|cyberattaque|vol de donn[ée]es|perte de donn[ée]es|pr[ée]venir la cnil"
+        r"|coll[ée]\w* dans (un|une|le|la) (chat ?bot|ia|outil)",
         "violation de données à caractère personnel notification",
     ),
     (r"incidents?|dysfonctionn|pannes?\b|bugs?\b", "incident grave violation de données à caractère personnel"),
@@ -171,9 +192,13 @@ _LEXICON: tuple[tuple[str, str], ...] = (
         "catégories particulières de données",
     ),
     (r"combien de temps|garder|conserv|archiv", "durée de conservation limitation de la conservation"),
-    (r"effac|supprimer (mes|ses|leurs)|oubli", "droit à l'effacement"),
     (
-        r"rectifi|corrig|(informations?|donn[ée]es|mentions?) (\w+ )?(fausses|erron[ée]es|inexactes)",
+        r"effac|supprimer (mes|ses|leurs)|oubli|retir\w* (toutes )?(ses|mes|leurs) (contributions|donn[ée]es|messages"
+        r"|commentaires|avis)",
+        "droit à l'effacement",
+    ),
+    (
+        r"rectifi|corrig|correction|(informations?|donn[ée]es|mentions?) (\w+ )?(fausses|erron[ée]es|inexactes)",
         "droit de rectification données inexactes",
     ),
     (r"s['’]opposer|refus(e|er|ent) (que|le traitement|ce traitement)", "droit d'opposition"),
@@ -197,7 +222,8 @@ _LEXICON: tuple[tuple[str, str], ...] = (
     ),
     (
         r"acc[èe]s [àa] (mes|ses|leurs) donn[ée]es|copie de (mes|ses) donn[ée]es"
-        r"|voir (toutes )?(les|ses|mes|leurs) donn[ée]es|donn[ée]es (\w+ ){0,5}sur (lui|elle|moi|eux)\b",
+        r"|voir (toutes )?(les|ses|mes|leurs) donn[ée]es|donn[ée]es (\w+ ){0,5}sur (lui|elle|moi|eux)\b"
+        r"|r[ée]cup[ée]rer tout ce (que|qu['’])",
         "droit d'accès de la personne concernée",
     ),
     (
@@ -353,7 +379,9 @@ _COMPILED = tuple((re.compile(rf"\b(?:{pattern})", re.I), terms) for pattern, te
 # (« a) le traitement est effectué par une autorité publique » among the cases that require a DPO).
 _PUBLIC_BODY = re.compile(
     r"\b(?:(?:petites?|grandes?|moyennes?)\s+)?(communes?|mairies?|collectivit[ée]s?|d[ée]partements?|r[ée]gions?"
-    r"|m[ée]tropoles?|intercommunalit[ée]s?|interco|villes?|ccas|epci|administrations?)\b",
+    r"|m[ée]tropoles?|intercommunalit[ée]s?|interco|villes?|ccas|epci|administrations?"
+    r"|communaut[ée]s? (?:de communes|d['’]agglom[ée]ration|urbaines?)"
+    r"|syndicats? (?:intercommunal|mixte|des eaux)\w*)\b",
     re.I,
 )
 PUBLIC_BODY = "autorité publique organisme public"
