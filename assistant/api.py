@@ -211,10 +211,10 @@ class Cadre:
         doc = untouched_text(query)
         if doc is None:
             return None
-        name = next(c.provision_label.split(",")[0] for c in self.index.chunks if c.doc_id == doc)
+        name = next((c.provision_label.split(",")[0] for c in self.index.chunks if c.doc_id == doc), doc)
         citations = [replace(c, n=n) for n, c in enumerate(amended_acts(self.index.chunks), 1)]
-        lines = [f"Le {AMENDED_BY} ne modifie que les règlements cités ci-dessous ; « {name} » n'en fait pas partie."]
-        text = "\n".join(lines + [quote_line(c) for c in citations])
+        opening = f"Le {AMENDED_BY} ne modifie que les règlements cités ci-dessous ; « {name} » n'en fait pas partie."
+        text = "\n".join([opening, *(quote_line(c) for c in citations)])
         return Answer(text=text, refused=False, citations=citations, notes=[f"Le {AMENDED_BY} est cité {IN_ENGLISH}."])
 
     @staticmethod

@@ -114,7 +114,7 @@ def untouched_text(question: str) -> str | None:
 def amended_acts(chunks: list[Chunk]) -> list[Citation]:
     """The sentence opening each article of the amending act that amends a regulation (« Regulation (EU) 2024/1689 is
     amended as follows: »), in the act's order: together, all it amends."""
-    first = {}
+    first: dict[str | None, Chunk] = {}
     for chunk in sorted((c for c in chunks if c.doc_id == AMENDING_DOC and c.kind == "article"), key=lambda c: c.start):
         first.setdefault(chunk.ref, chunk)
     openings = (next(iter(sentences(chunk)), None) for chunk in first.values())

@@ -82,7 +82,7 @@ OTHER_LAWS = (
     ),
     OtherLaw(
         "de la loi du 19 mai 2023 relative aux jeux Olympiques et Paralympiques",
-        re.compile(r"\bjeux olympiques\b|\bolympiques\b|\bJO(?:P)? (?:2024|de Paris)\b", re.I),
+        re.compile(r"\bolympiques?\b|\bJOP? (?:2024|de Paris)\b", re.I),
     ),
     OtherLaw(
         "du code du patrimoine (archives publiques)",
