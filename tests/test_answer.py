@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import date
 from functools import partial
 
-from assistant.answering.extractive import extractive_answer
+from assistant.answering.extractive import extractive_answer, opening
 from assistant.answering.followup import rewrite
 from assistant.answering.lead_in import lead_in
 from assistant.answering.national_measures import NATIONAL_MEASURES, asks_national_measure
@@ -49,6 +49,24 @@ def test_binding_law_comes_first_and_the_point_opens_the_answer(cadre):
     assert answer.text.startswith(("Non", "Sous conditions", "Oui"))
     authorities = [c.chunk.authority.startswith("binding") for c in answer.citations]
     assert authorities == sorted(authorities, reverse=True)
+
+
+def test_a_permission_or_duty_asked_anywhere_gets_the_direct_point(cadre):
+    """The inverted verb need not start the question, nor the question the text: « la police municipale peut-elle »,
+    or a scene first and « Doit-on… ? » after it. An open question (« dans quel délai… doit-elle ») gets none."""
+    police = cadre.answer(
+        "La police municipale peut-elle brancher la reconnaissance faciale en temps réel sur les caméras de la ville ?"
+    )
+    assert police.text.startswith("Non, en principe : RIA, article 5")
+    scene = cadre.answer("Notre chatbot répond sur l'état civil. Doit-on dire aux gens qu'ils parlent à un robot ?")
+    assert scene.text.startswith(("Oui", "Sous conditions"))
+    for question in (
+        "Dans quel délai la commune doit-elle répondre à une demande d'accès ?",
+        "Concrètement, quelle amende risque-t-on ?",
+        "Les habitants, que peuvent-ils demander ?",
+        "Y a-t-il une limite légale à ces relances ?",
+    ):
+        assert opening(question, ["Les pratiques suivantes sont interdites:"]) == "", question
 
 
 def test_a_list_item_is_read_with_the_sentence_that_introduces_it(cadre):

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from assistant.answering.lead_in import lead_in, public_body_items
 from assistant.indexing.analysis import analyse
 from assistant.records import Answer, Chunk, Citation, Hit
-from assistant.retrieval.asked_fact import Fact, asked_fact, gives
+from assistant.retrieval.asked_fact import Fact, asked_fact, asking_sentences, gives
 from assistant.retrieval.expansion import expand, setting_terms
 from assistant.retrieval.hybrid import PINNED_BY, REFERENCE
 from assistant.structure.sentences import Sentence, sentences
@@ -41,12 +41,26 @@ SEMANTIC_FLOOR = 0.8
 # passage that ranked well behind the first must match far better to be quoted. `evaluation.tune_quotes` measured
 # it: fewer stray quotes, and as many answers citing a right provision as with no scaling.
 RETRIEVAL_POWER = 3.0
+# A yes/no question by its first words; not « y a-t-il… ? », which asks whether something exists: a ban in the
+# passages would make its « non » a « oui ».
 _YES_NO = re.compile(
     r"^(est-ce|peut-on|peut-elle|peut-il|doit-on|doit-elle|doit-il|faut-il|a-t-on|ai-je|avons-nous|sommes-nous"
-    r"|suis-je|y a-t-il|puis-je|pouvons-nous|devons-nous)\b"
+    r"|suis-je|puis-je|pouvons-nous|devons-nous)\b"
     r"|\b(a-t-on le droit|avons-nous le droit|est-il (possible|permis|interdit|obligatoire))",
     re.I,
 )
+# A permission or a duty asked by inversion anywhere in a sentence that asks (« la police municipale peut-elle… ? »,
+# « le DPO doit-il… ? »): the question the opening answers. Not « y a-t-il une limite ? », whose yes would be a no.
+_MODAL = re.compile(
+    r"\b(?:peut|peuvent|doit|doivent|faut)-(?:t-)?(?:on|il|elle|ils|elles)\b|\ba-t-(?:on|il|elle) le droit\b"
+    r"|\b(?:est-on|sommes-nous|sont-ils|sont-elles|est-il|est-elle) (?:obligée?s?|tenue?s?|autorisée?s?)\b",
+    re.I,
+)
+# Words that make a question open wherever they come before the verb (« concrètement, quelle amende risque-t-on ? »)…
+_OPEN_WORD = re.compile(r"^(?:quels?|quelles?|lequel|laquelle|lesquel\w*|combien|comment|pourquoi)$", re.I)
+# …and those that do only at its start or just before the verb, being relatives or conjunctions elsewhere (« le
+# logiciel qui trie les CV doit-il… », « quand on l'utilise, faut-il… »).
+_OPEN_START = re.compile(r"^(?:que|qu|qui|quoi|quand|où|à|dans|de|d|sur|pour|par|jusqu|depuis)$", re.I)
 _FORBIDDEN = re.compile(
     r"\b(sont interdit|est interdit|interdit|ne (peut|peuvent|doit|doivent) pas|il est interdit|prohibited|shall not)",
     re.I,
@@ -88,12 +102,25 @@ def _gives_force(text: str) -> bool:
     return any(pattern.search(text) for pattern in (_FORBIDDEN, _CONDITIONAL, _DUTY))
 
 
+def _asks_permission_or_duty(sentence: str) -> bool:
+    """A permission or a duty asked by inversion, in a sentence that is no open question (« dans quel délai la commune
+    doit-elle… », « que doit-on faire ? »)."""
+    modal = _MODAL.search(sentence)
+    if modal is None:
+        return False
+    before = re.findall(r"\w+", sentence[: modal.start()])
+    return not (
+        any(_OPEN_WORD.match(w) for w in before) or any(_OPEN_START.match(w) for w in [*before[:1], *before[-1:]])
+    )
+
+
 def opening(question: str, quotes: list[str]) -> str:
     """Oui, non or sous conditions, when a yes/no question meets passages that say so; else nothing.
 
     The first quote decides a prohibition or a duty; a condition anywhere in the quotes makes it conditional.
     """
-    if not quotes or not _YES_NO.search(question.strip()):
+    asked = _YES_NO.search(question.strip()) or any(map(_asks_permission_or_duty, asking_sentences(question)))
+    if not quotes or not asked:
         return ""
     if _FORBIDDEN.search(quotes[0]):
         return "Non, en principe : "

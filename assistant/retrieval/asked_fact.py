@@ -79,15 +79,15 @@ _APPLICATION = re.compile(
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-ZÀ-ÖØ-Ý«])")
 
 
-def _asking_part(question: str) -> str:
+def asking_sentences(question: str) -> list[str]:
     """The sentences that end in a question mark, when some do: the others set the scene, and « un logiciel qui
     propose pour quel montant l'aide est due. Est-ce une IA à haut risque ? » asks no amount."""
-    asking = [s for s in _SENTENCE_END.split(question) if s.rstrip().endswith("?")]
-    return " ".join(asking) if asking else question
+    asking = [s.strip() for s in _SENTENCE_END.split(question) if s.rstrip().endswith("?")]
+    return asking or [question.strip()]
 
 
 def asked_fact(question: str) -> Fact | None:
-    asking = _asking_part(question)
+    asking = " ".join(asking_sentences(question))
     return next((fact for fact, pattern in _ASKS.items() if pattern.search(asking)), None)
 
 
