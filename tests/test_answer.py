@@ -136,14 +136,17 @@ def test_whether_a_commune_can_be_fined_is_answered_by_the_french_law(cadre):
 
 
 def test_a_list_opener_goes_on_with_the_case_that_names_a_commune(cadre):
-    """GDPR Article 37(1) lists when a DPO is required; for a commune the case is point a), public authorities."""
+    """GDPR Article 37(1) lists when a DPO is required; for a commune the case is point a), public authorities, and
+    the commune meets it: the answer is yes, not « sous conditions »."""
     answer = cadre.answer("Faut-il un DPO dans une petite commune ?")
+    assert answer.text.startswith("Oui, pour une autorité ou un organisme public : RGPD, article 37, § 1")
     opener, case = answer.citations[:2]
     assert opener.quote.endswith("délégué à la protection des données lorsque:")
     assert case.chunk.id == opener.chunk.id
     assert case.quote.startswith("a) le traitement est effectué par une autorité publique ou un organisme public")
     plain = cadre.answer("Faut-il un DPO ?")
     assert not any(c.quote.startswith("a) le traitement est effectué") for c in plain.citations[1:2]), "no asker named"
+    assert not plain.text.startswith("Oui, pour une autorité")
 
 
 def test_verifier_removes_invented_quotes_and_unsupported_sentences(cadre):

@@ -114,16 +114,20 @@ def _asks_permission_or_duty(sentence: str) -> bool:
     )
 
 
-def opening(question: str, quotes: list[str]) -> str:
+def opening(question: str, quotes: list[str], public_case: bool = False) -> str:
     """Oui, non or sous conditions, when a yes/no question meets passages that say so; else nothing.
 
-    The first quote decides a prohibition or a duty; a condition anywhere in the quotes makes it conditional.
+    The first quote decides a prohibition or a duty; a condition anywhere in the quotes makes it conditional, unless
+    the public body asking meets it (`public_case`: the rule's case « le traitement est effectué par une autorité
+    publique » follows its opener), which makes it a yes.
     """
     asked = _YES_NO.search(question.strip()) or any(map(_asks_permission_or_duty, asking_sentences(question)))
     if not quotes or not asked:
         return ""
     if _FORBIDDEN.search(quotes[0]):
         return "Non, en principe : "
+    if public_case:
+        return "Oui, pour une autorité ou un organisme public : "
     if any(_CONDITIONAL.search(q) for q in quotes):
         return "Sous conditions : "
     if _DUTY.search(quotes[0]):
@@ -165,13 +169,15 @@ def extractive_answer(
         kept.insert(0, (0.0, kept[0][1], lead))
     # A list opener quoted first (« désignent un délégué lorsque : ») goes on with the case that names the asker, for
     # a commune's question (« a) le traitement est effectué par une autorité publique »).
+    public_case = False
     if kept and kept[0][2].text.endswith(":") and setting_terms(question):
         items = public_body_items(kept[0][2])
         item = max(items, key=lambda s: _score(s, terms, fact, closeness), default=None)
         if item is not None and all(sentence != item for _, _, sentence in kept):
             kept.insert(1, (0.0, kept[0][1], item))
+        public_case = item is not None and _gives_force(kept[0][2].text)
     citations = [Citation(n, s.chunk, s.text) for n, (_, _, s) in enumerate(kept, 1)]
     lines = [quote_line(c, sentence.cut) for c, (_, _, sentence) in zip(citations, kept, strict=True)]
     text = "\n".join(lines)
-    text = opening(question, [c.quote for c in citations]) + text
+    text = opening(question, [c.quote for c in citations], public_case) + text
     return Answer(text=text, refused=not kept, citations=citations, engine="extractive")
