@@ -49,6 +49,9 @@ from assistant.sources.catalogue import load_catalogue
 
 log = logging.getLogger(__name__)
 ANSWER_HITS = 8
+# Why an act or a publication the question names is not answered from: « ce texte » fits « le DSA » and « les lignes
+# directrices de la Commission » alike.
+NOT_HELD = "ce texte ne fait pas partie des textes de référence, qui n'en donnent pas le contenu."
 # The AI Act and the regulation that amended it: Article 113 as amended says when each of their rules applies.
 AI_ACT_TEXTS = frozenset({"ai-act", "reg-2026-1744"})
 
@@ -178,10 +181,7 @@ class Cadre:
         foreign = foreign_act_asked(query) or unheld_publication(query, self._publishes)
         reason = (
             (unknown and f"« {unknown} » n'apparaît dans aucun des textes de référence.")
-            or (
-                foreign
-                and f"« {foreign} » ne fait pas partie des textes de référence, qui n'en donnent pas le contenu."
-            )
+            or (foreign and f"« {foreign} » : {NOT_HELD}")
             or (PAST_EVENTS if asks_past_events(query) else None)
             or (NATIONAL_MEASURES if asks_national_measure(query) else None)
             or other_law(query)

@@ -235,7 +235,10 @@ def test_an_act_the_corpus_mentions_but_does_not_hold_is_named_in_the_refusal(ca
     assert cadre.index.mentions("règlement sur les services numériques")
     answer = cadre.answer("Que doivent faire les grandes plateformes selon le règlement sur les services numériques ?")
     assert answer.refused and answer.text.startswith(REFUSAL) and not answer.citations
-    assert "« règlement sur les services numériques » ne fait pas partie des textes de référence," in answer.text
+    assert (
+        "« règlement sur les services numériques » : ce texte ne fait pas partie des textes de référence,"
+        in answer.text
+    )
     assert foreign_act_asked("Que prévoit le code pénal pour un agent qui détourne un fichier ?") == "code pénal"
     for question in (
         "Le DSA change-t-il quelque chose aux obligations du RIA pour notre chatbot ?",
@@ -345,7 +348,7 @@ def test_what_an_unheld_publication_says_is_refused_unless_the_index_holds_its_p
     """The AI Act tells the Commission to issue guidelines; it is not those guidelines. The guide Etalab is by the
     DINUM, as its catalogue title says, and a report a user adds is known by its file name."""
     question = "Que disent les lignes directrices de la Commission européenne sur la notation sociale ?"
-    _assert_refused_with(cadre, question, "« lignes directrices de la Commission » ne fait pas partie des textes")
+    _assert_refused_with(cadre, question, "« lignes directrices de la Commission » : ce texte ne fait pas partie")
     assert unheld_publication("Le rapport du Sénat recommande-t-il un référent IA ?", cadre._publishes)
     for question in (
         "La Commission européenne publiera-t-elle des lignes directrices sur les pratiques interdites ?",
