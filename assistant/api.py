@@ -16,7 +16,6 @@ from pathlib import Path
 
 from assistant.answering.changes import (
     AmendmentList,
-    amended_acts,
     amended_provisions,
     asks_amendments,
     topic_of,
@@ -152,7 +151,7 @@ class Cadre:
             topic_hits = retriever.search(topic, lang, k=ANSWER_HITS, filters=filters)
             changes = changes.about(topic_hits)
             hits = changes.first(topic_hits) if changes.topical else hits
-        result = (self._untouched_text(query) if changes else None) or self._refusal_before_drafting(
+        result = (self._untouched_text(query, changes) if changes else None) or self._refusal_before_drafting(
             query, lang, hits, signals, listed=changes is not None
         )
         if result is None:
@@ -194,9 +193,7 @@ class Cadre:
     def _publishes(self, publisher: str) -> bool:
         """Whether an indexed document comes from `publisher`, as its catalogue title or short name, or the name of
         the file a user added, says (« guide Etalab / DINUM »)."""
-        indexed = {
-            source.edition_key.split("|", 1)[0]: Path(source.path).stem for source in self.index.manifest.sources
-        }
+        indexed = {source.doc_id: Path(source.path).stem for source in self.index.manifest.sources}
         catalogued = [
             f"{edition.title} {edition.short}"
             for edition in load_catalogue(self.settings.sources_file, self.settings.corpus_dir)
@@ -205,14 +202,14 @@ class Cadre:
         names = fold(" ".join([*catalogued, *indexed.values()]).replace("_", " ")).casefold()
         return fold(publisher).casefold() in re.findall(r"\w+", names)
 
-    def _untouched_text(self, query: str) -> Answer | None:
+    def _untouched_text(self, query: str, changes: AmendmentList) -> Answer | None:
         """For « l'omnibus a-t-il modifié le RGPD ? », the regulations the amending act amends, each by the sentence
         that opens its article, and that the text asked about is not among them."""
         doc = untouched_text(query)
         if doc is None:
             return None
         name = next((c.provision_label.split(",")[0] for c in self.index.chunks if c.doc_id == doc), doc)
-        citations = [replace(c, n=n) for n, c in enumerate(amended_acts(self.index.chunks), 1)]
+        citations = [replace(c, n=n) for n, c in enumerate(changes.acts, 1)]
         opening = f"Le {AMENDED_BY} ne modifie que les règlements cités ci-dessous ; « {name} » n'en fait pas partie."
         text = "\n".join([opening, *(quote_line(c) for c in citations)])
         return Answer(text=text, refused=False, citations=citations, notes=[f"Le {AMENDED_BY} est cité {IN_ENGLISH}."])

@@ -74,12 +74,18 @@ class ChangedProvision:
 
 @dataclass(frozen=True)
 class AmendmentList:
-    """The amending article's opening, cited, and the AI Act provisions its points change, in its order; or, for a
-    question on one topic (`topical`), those of them it is about."""
+    """The openings of the amending act's articles that amend a regulation (`acts`, cited), and the AI Act provisions
+    its Article 1's points change, in its order; or, for a question on one topic (`topical`), those of them it is
+    about."""
 
-    opening: Citation
+    acts: tuple[Citation, ...]
     provisions: tuple[ChangedProvision, ...]
     topical: bool = False
+
+    @property
+    def opening(self) -> Citation:
+        """The opening of Article 1, which amends the AI Act: what the list of its points is cited by."""
+        return next(act for act in self.acts if act.chunk.ref == AMENDING_ARTICLE)
 
     def about(self, hits: list[Hit]) -> AmendmentList:
         """The changed provisions among the first AI Act hits found for the question's topic (« a-t-il modifié
@@ -88,7 +94,7 @@ class AmendmentList:
         refs = dict.fromkeys(h.chunk.ref for h in hits[:TOPIC_HITS] if h.chunk.doc_id == DOC and h.chunk.ref in changed)
         if not refs:
             return self
-        return AmendmentList(self.opening, tuple(changed[ref] for ref in refs), topical=True)
+        return AmendmentList(self.acts, tuple(changed[ref] for ref in refs), topical=True)
 
     def first(self, hits: list[Hit]) -> list[Hit]:
         """The hits with the listed provisions first: asked whether a rule changed, the answer quotes the provision
@@ -108,7 +114,7 @@ def untouched_text(question: str) -> str | None:
     modifié le droit d'accès du RGPD ? »): the act amends three regulations, and the list of what it changed in the
     AI Act would answer another question."""
     named = mentioned_documents(question)
-    return None if DOC in named else next((d for d in named if d not in (DOC, AMENDING_DOC)), None)
+    return None if DOC in named else next((d for d in named if d != AMENDING_DOC), None)
 
 
 def amended_acts(chunks: list[Chunk]) -> list[Citation]:
@@ -152,8 +158,8 @@ def amended_provisions(chunks: list[Chunk], law: LawInForce, lang: str) -> Amend
     """The AI Act provisions the amending act's Article 1 changes, with the citation of its opening sentence (None
     without that article); titles in `lang` where the 2024 edition has the provision, else from the consolidated
     text, which also gives the heading of a provision the amending act renamed (its English headings differ)."""
-    opening = next((c for c in amended_acts(chunks) if c.chunk.ref == AMENDING_ARTICLE), None)
-    if opening is None:
+    acts = tuple(amended_acts(chunks))
+    if not any(act.chunk.ref == AMENDING_ARTICLE for act in acts):
         return None
     article = sorted(
         (c for c in chunks if c.doc_id == AMENDING_DOC and c.ref == AMENDING_ARTICLE), key=lambda c: c.start
@@ -169,12 +175,12 @@ def amended_provisions(chunks: list[Chunk], law: LawInForce, lang: str) -> Amend
                 points.setdefault(ref, []).append(number)
     changed = []
     for ref, numbers in points.items():
-        edition = (law.edition(ref, lang) or law.edition(ref, "en", consolidated=True))[0]
         original, consolidated = law.edition(ref, "en"), law.edition(ref, "en", consolidated=True)
+        edition = (law.edition(ref, lang) or consolidated)[0]
         retitled = bool(original and consolidated) and _heading(original[0].title) != _heading(consolidated[0].title)
         title = _heading(consolidated[0].title if retitled else edition.title)
         changed.append(ChangedProvision(ref, edition.provision_label, title, tuple(numbers), not original, retitled))
-    return AmendmentList(opening, tuple(changed))
+    return AmendmentList(acts, tuple(changed))
 
 
 def _heading(title: str) -> str:

@@ -27,8 +27,7 @@ def document_choices(cadre: Cadre) -> list[tuple[str, str]]:
         names.setdefault(edition.doc_id, edition.short)
     indexed: dict[str, str] = {}
     for source in cadre.index.manifest.sources:
-        doc_id = source.edition_key.split("|", 1)[0]
-        indexed.setdefault(doc_id, names.get(doc_id) or f"{Path(source.path).stem} (ajouté)")
+        indexed.setdefault(source.doc_id, names.get(source.doc_id) or f"{Path(source.path).stem} (ajouté)")
     ordered = [d for d in names if d in indexed] + sorted(d for d in indexed if d not in names)
     return BROAD_SCOPES + [(indexed[d], f"{DOC_PREFIX}{d}") for d in ordered]
 

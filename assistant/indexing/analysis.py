@@ -61,11 +61,16 @@ _ASKING_WORDS = {
 }
 
 
+@cache
+def _language_words(lang: str) -> frozenset[str]:
+    return _stopwords(lang) | _ASKING_WORDS[lang]
+
+
 def guess_language(text: str) -> str:
     """French or English, by which language's own words are more frequent, a word both lists hold (« on ») counting
     for neither: enough for questions and user files."""
     words = _WORD.findall(text.lower())
-    fr_words, en_words = _stopwords("fr") | _ASKING_WORDS["fr"], _stopwords("en") | _ASKING_WORDS["en"]
+    fr_words, en_words = _language_words("fr"), _language_words("en")
     fr = sum(w in fr_words and w not in en_words for w in words)
     en = sum(w in en_words and w not in fr_words for w in words)
     return "en" if en > fr else "fr"

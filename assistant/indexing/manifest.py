@@ -39,6 +39,11 @@ class SourceFile:
     size: int
     user: bool = False
 
+    @property
+    def doc_id(self) -> str:
+        """The document the file is an edition of: an edition key reads « doc_id|lang|version »."""
+        return self.edition_key.split("|", 1)[0]
+
 
 @dataclass(frozen=True)
 class Skipped:
