@@ -60,16 +60,16 @@ def read_questions(path: Path) -> list[Question]:
     return questions
 
 
-def development_half(path: Path) -> list[Question]:
-    """The answerable questions with gold refs that tuning may look at."""
-    return [q for q in read_questions(path) if q.answerable and q.gold and q.development]
+def with_gold(questions: list[Question]) -> list[Question]:
+    return [q for q in questions if q.answerable and q.gold]
 
 
-def tuning_questions(doc: str) -> Path:
-    """The question file a tuning script reads (`--questions`, the French set by default); `doc` is its docstring."""
+def tuning_questions(doc: str) -> list[Question]:
+    """The development half of the question files a tuning script reads (`--questions`, the French set by default;
+    several files pool their halves); `doc` is the script's docstring."""
     parser = argparse.ArgumentParser(description=doc.splitlines()[0])
-    parser.add_argument("--questions", type=Path, default=Path("evaluation/questions_fr.jsonl"))
-    return parser.parse_args().questions
+    parser.add_argument("--questions", type=Path, nargs="+", default=[Path("evaluation/questions_fr.jsonl")])
+    return [q for path in parser.parse_args().questions for q in read_questions(path) if q.development]
 
 
 def evaluate(cadre: Cadre, questions: list[Question], mode: str, k: int, out: Path) -> dict[str, float]:

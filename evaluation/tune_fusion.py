@@ -4,7 +4,7 @@ The fusion settings are searched first with the sentence re-ranking and the name
 then their own settings over the best of them (a joint grid would take hours on two cores).
 Questions with an odd number are the development half; the even half and the public English
 benchmark stay held out, so the chosen defaults are judged on questions they were not chosen on.
-python -m evaluation.tune_fusion [--questions FILE]
+python -m evaluation.tune_fusion [--questions FILE ...]
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from assistant.indexing.analysis import guess_language
 from assistant.retrieval.expansion import expand
 from assistant.retrieval.hybrid import HybridRetriever, HybridSettings
 from evaluation.metrics import Judged, retrieval_metrics
-from evaluation.run import development_half, tuning_questions
+from evaluation.run import tuning_questions, with_gold
 
 GRID = {
     "fusion": ("rrf", "scores"),
@@ -38,9 +38,8 @@ SECOND_GRID = {
 
 
 def main() -> None:
-    questions_file = tuning_questions(__doc__)
+    questions = with_gold(tuning_questions(__doc__))
     cadre = Cadre()
-    questions = development_half(questions_file)
     texts = {q.question for q in questions} | {expand(q.question) for q in questions}
     embedder = _Fixed({text: cadre.embedder.embed_query(text) for text in texts})
     print(f"{len(questions)} development questions")

@@ -5,7 +5,7 @@ The extractive engine scales each sentence's score by its hit's score over the b
 drafts' citations that name a gold provision, the share of answers citing at least one, and the
 citations per answer. The default is the highest power that keeps as many answers citing a gold
 provision as power 0: a higher one drops right quotes along with the stray ones.
-python -m evaluation.tune_quotes [--questions FILE]
+python -m evaluation.tune_quotes [--questions FILE ...]
 """
 
 from __future__ import annotations
@@ -17,17 +17,17 @@ from assistant.api import ANSWER_HITS, Cadre
 from assistant.indexing.analysis import guess_language
 from assistant.retrieval.hybrid import HybridRetriever
 from evaluation.metrics import matches
-from evaluation.run import development_half, tuning_questions
+from evaluation.run import tuning_questions, with_gold
 
 POWERS = (0.0, 1.0, 2.0, 3.0, 4.0, 6.0, 8.0)
 
 
 def main() -> None:
-    questions_file = tuning_questions(__doc__)
+    questions = with_gold(tuning_questions(__doc__))
     cadre = Cadre()
     retriever = HybridRetriever(cadre.index, cadre.embedder, cadre.hybrid)
     retrieved = []
-    for q in development_half(questions_file):
+    for q in questions:
         lang = guess_language(q.question)
         hits, signals = retriever.search_with_signals(q.question, lang, k=ANSWER_HITS)
         retrieved.append((q, lang, hits, partial(cadre.index.sentence_closeness, query=signals.query)))

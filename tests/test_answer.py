@@ -26,7 +26,7 @@ from assistant.answering.verifier import verify
 from assistant.api import Cadre
 from assistant.cli import parser
 from assistant.records import Answer, Citation
-from assistant.retrieval.asked_fact import Fact, asked_fact, asks_when, gives
+from assistant.retrieval.asked_fact import Fact, asked_fact, asks_when, gives, sets_scene
 from assistant.retrieval.hybrid import HybridRetriever, Signals
 from assistant.retrieval.references import foreign_act_asked
 from assistant.structure.sentences import sentences
@@ -197,6 +197,24 @@ def test_a_low_dense_score_is_overruled_when_the_passages_hold_the_question_s_wo
     assert RefusalPolicy(coverage_enough=math.inf).refuses(question, "fr", hits, weak)
     off_topic = "Quelle est la recette de la tarte Tatin ?"
     assert RefusalPolicy().refuses(off_topic, "fr", cadre.retrieve(off_topic, k=8), weak)
+
+
+def test_a_question_that_sets_a_scene_before_it_asks_has_a_lower_similarity_bar(cadre):
+    """The seasonal staff and the tourist office are in no passage: they lower the question's similarity to the
+    annex on recruitment, which answers it; the same words with no scene set would be judged by the usual bar."""
+    question = (
+        "Pour recruter les saisonniers de l'office de tourisme, la directrice veut un logiciel qui lit les CV et sort "
+        "automatiquement un classement des candidats. Qu'est-ce que ça nous impose, à nous qui l'utilisons ?"
+    )
+    assert sets_scene(question) and not sets_scene("Qu'est-ce que ça nous impose ? Et à l'éditeur ?")
+    hits = cadre.retrieve(question, k=8)
+    policy = RefusalPolicy()
+    between = Signals(dense_top=policy.dense_min - policy.scene_margin / 2)
+    assert coverage(question, "fr", hits) < policy.coverage_enough
+    assert not policy.refuses(question, "fr", hits, between)
+    assert RefusalPolicy(scene_margin=0.0).refuses(question, "fr", hits, between)
+    answer = cadre.answer(question)
+    assert not answer.refused and any(c.chunk.ref in {"annex:III", "art:26"} for c in answer.citations)
 
 
 def test_coverage_counts_the_topic_and_reads_everyday_words_through_the_lexicon(cadre):

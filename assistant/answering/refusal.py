@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from assistant.indexing.analysis import analyse
 from assistant.records import Hit
+from assistant.retrieval.asked_fact import sets_scene
 from assistant.retrieval.expansion import asker_words, lay_matches
 from assistant.retrieval.hybrid import REFERENCE, Signals
 
@@ -21,11 +22,16 @@ LEADS = 3
 @dataclass(frozen=True)
 class RefusalPolicy:
     """Refuse below `coverage_min`, or below `dense_min` unless the best passages hold `coverage_enough` of the
-    question's terms: a question whose words are nearly all in the passages is on topic, however it is phrased."""
+    question's terms: a question whose words are nearly all in the passages is on topic, however it is phrased.
+
+    A question that sets a scene before it asks (the seasonal staff of the tourist office, the morning rounds of
+    the cleaning crews) carries words no passage holds, which lowers both signals: its similarity bar is lower by
+    `scene_margin`."""
 
     dense_min: float = 0.8609
     coverage_min: float = 0.05
     coverage_enough: float = 0.6
+    scene_margin: float = 0.016
 
     def refuses(self, question: str, lang: str, hits: list[Hit], signals: Signals) -> bool:
         if any(REFERENCE in h.retrievers for h in hits):
@@ -33,7 +39,8 @@ class RefusalPolicy:
         if not hits:
             return True
         share = coverage(question, lang, hits)
-        return share < self.coverage_min or (signals.dense_top < self.dense_min and share < self.coverage_enough)
+        bar = self.dense_min - (self.scene_margin if sets_scene(question) else 0.0)
+        return share < self.coverage_min or (signals.dense_top < bar and share < self.coverage_enough)
 
 
 # Words that ask rather than name what is asked about: they are no part of the topic the passages must cover.

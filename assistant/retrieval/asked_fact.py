@@ -86,6 +86,13 @@ def asking_sentences(question: str) -> list[str]:
     return asking or [question.strip()]
 
 
+def sets_scene(question: str) -> bool:
+    """Whether a sentence that does not ask comes with one that does (« On reçoit 400 candidatures. Un logiciel qui
+    trie les CV, ça tombe dans quelle case ? »)."""
+    sentences = [s.rstrip() for s in _SENTENCE_END.split(question) if s.strip()]
+    return any(s.endswith("?") for s in sentences) and not all(s.endswith("?") for s in sentences)
+
+
 def asked_fact(question: str) -> Fact | None:
     asking = " ".join(asking_sentences(question))
     return next((fact for fact, pattern in _ASKS.items() if pattern.search(asking)), None)
