@@ -565,6 +565,7 @@ def test_a_question_on_what_applies_already_gets_the_calendar_and_a_conjunction_
     """« S'appliquent déjà » asks about the calendar without « quand »; « quand on achète » is not a date asked."""
     assert asks_when("Quelles parties du règlement IA s'appliquent déjà, et lesquelles plus tard ?")
     assert asks_when("On nous avait annoncé 2026 pour les outils sensibles : est-ce toujours d'actualité ?")
+    assert asks_when("Les obligations sur les outils sensibles ont été repoussées : c'est pour quand finalement ?")
     assert not asks_when("Quand on achète un outil d'IA, doit-on privilégier les logiciels libres ?")
     assert not asks_when("When must deployers carry out a fundamental rights impact assessment?")
     assert not asks_when("Quelles obligations s'appliquent aux chatbots ?")

@@ -38,6 +38,17 @@ from assistant.retrieval.expansion import PUBLIC_BODY, expand, setting_terms
         ("Un habitant peut-il s'opposer à ce traitement ?", "droit d'opposition"),
         ("Où un usager peut-il se plaindre ?", "réclamation"),
         ("Deux communes utilisent conjointement le même outil.", "responsables conjoints"),
+        ("Le DGS peut-il être aussi le DPO de la commune ?", "conflit d'intérêts"),
+        ("Le prestataire fait traiter les données par un autre fournisseur.", "un autre sous-traitant"),
+        ("Le logiciel pourrait-il répondre tout seul aux recours gracieux ?", "exclusivement"),
+        ("Peut-on réutiliser les dossiers d'aide pour entraîner un outil ?", "limitation des finalités"),
+        ("Ces données ont été recueillies pour autre chose.", "limitation des finalités"),
+        ("Une collègue a copié des dossiers d'usagers dans un chatbot gratuit.", "violation de données"),
+        ("Combien de temps garder ces traces de notre côté ?", "journaux générés automatiquement"),
+        ("Avons-nous une démarche d'inscription à faire ?", "base de données de l'UE"),
+        ("Que risque-t-elle financièrement ?", "amendes administratives"),
+        ("Il n'est pas content de notre réponse : peut-il aller voir la CNIL ?", "réclamation"),
+        ("Des informations versées à son dossier, qu'il estime fausses.", "droit de rectification"),
         ("Peut-on réutiliser pour l'IA les données collectées pour la cantine ?", "limitation des finalités"),
         ("Quelles clauses mettre dans le marché public ?", "contrat ou autre acte juridique"),
         ("Les agents suivent les propositions de l'IA les yeux fermés.", "biais d'automatisation"),
@@ -157,6 +168,8 @@ def test_a_question_with_no_everyday_term_is_left_as_it_is():
         ("Faut-il prévenir les usagers qu'ils parlent à un chatbot ?", "soumises à l'utilisation"),
         ("Le syndicat des eaux installe une IA.", "représentants des travailleurs"),
         ("Le syndicat intercommunal partage un DPO.", "représentants des travailleurs"),
+        ("Une habitante refuse que ses données d'inscription servent à l'outil.", "base de données de l'UE"),
+        ("Les archives historiques de la ville gardent les dossiers.", "journaux générés automatiquement"),
     ],
 )
 def test_look_alike_words_do_not_reach_the_legal_terms(question, absent):
@@ -170,7 +183,7 @@ def test_look_alike_words_do_not_reach_the_legal_terms(question, absent):
     consents « tout seul » is no automated decision, school « inscriptions » are no registration, and a country's
     « même niveau de protection » is no level of AI literacy; warning users that they talk to a chatbot is no
     notice that a high-risk system decides on them; a « syndicat des eaux » or « intercommunal » is a public body, not
-    a trade union."""
+    a trade union; « données d'inscription » to a service are no registration, nor historical archives logs."""
     assert absent not in expand(question)
 
 

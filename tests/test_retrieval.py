@@ -178,29 +178,38 @@ def test_a_question_on_when_a_text_applies_gets_its_entry_into_force_article_fir
 
 def test_the_special_parts_of_a_law_are_found_by_their_opening_article(cadre):
     """Loi Informatique et Libertés: Title III (criminal-law processing) runs from Article 87 to 114, Title IV (State
-    security) from 115; Title II, which opens with « ne s'applique pas », and Title I are the general regime."""
+    security) from 115; Title II, which opens with « ne s'applique pas », and Title I are the general regime. The
+    AI Act's Article 100 is titled for the Union's institutions, in both languages."""
     regimes = cadre.index.special_regimes
     police = regimes[("loi-78-17", "art:87")]
     assert police.opening.startswith("Le présent titre s'applique") and {"infract", "penal"} <= police.terms
     assert all(regimes[("loi-78-17", f"art:{n}")] is police for n in (90, 103, 114))
     assert regimes[("loi-78-17", "art:115")] is not police and regimes[("loi-78-17", "art:116")] is not police
     assert not {("loi-78-17", f"art:{n}") for n in (1, 20, 42, 86)} & regimes.keys()
-    assert all(doc_id == "loi-78-17" for doc_id, _ in regimes)
+    union = regimes[("ai-act", "art:100")]
+    assert "institu" in union.terms, "the French title's words count as well as the English one's"
+    assert [key for key in regimes if key[0] != "loi-78-17"] == [("ai-act", "art:100")]
 
 
 def test_a_special_part_is_set_back_unless_the_question_is_about_it(cadre):
     """The police-and-justice article on data protection officers (LIL 103) restates the GDPR for criminal-law
-    processing: it is not an answer for a commune, and it is one for a question on criminal offences."""
+    processing: it is not an answer for a commune, and it is one for a question on criminal offences. Likewise the
+    AI Act's fines on the Union's institutions."""
 
-    def rank(question: str, settings: HybridSettings) -> int:
+    def rank(question: str, settings: HybridSettings, provision: tuple[str, str] = ("loi-78-17", "art:103")) -> int:
         hits = HybridRetriever(cadre.index, cadre.embedder, settings).search(question, "fr", k=10)
-        return next((i for i, h in enumerate(hits) if (h.chunk.doc_id, h.chunk.ref) == ("loi-78-17", "art:103")), 10)
+        return next((i for i, h in enumerate(hits) if (h.chunk.doc_id, h.chunk.ref) == provision), 10)
 
     commune = "Notre commune doit-elle désigner un délégué à la protection des données ?"
     police = "Pour des enquêtes sur des infractions pénales, faut-il désigner un délégué à la protection des données ?"
     level = replace(HybridSettings(), special_regime_prior=1.0)
     assert rank(commune, HybridSettings()) > rank(commune, level)
     assert rank(police, HybridSettings()) == rank(police, level) < 10
+    # The fines the Union's institutions risk (AI Act Article 100) are not a commune's.
+    fines = "Quelle amende risque-t-on si on utilise quand même un outil d'IA qui fait partie des usages interdits ?"
+    assert rank(fines, HybridSettings(), ("ai-act", "art:100")) > rank(fines, level, ("ai-act", "art:100"))
+    union = "Quelles amendes le Contrôleur européen peut-il infliger aux institutions de l'Union ?"
+    assert rank(union, HybridSettings(), ("ai-act", "art:100")) == 0
 
 
 def test_everyday_words_find_the_rule_through_the_legal_terms(cadre):

@@ -63,8 +63,8 @@ class CorpusIndex:
 
     @cached_property
     def special_regimes(self) -> dict[tuple[str, str], Regime]:
-        """The articles of a law's special parts (police and justice, State security), which ranking sets back for
-        questions that are not about them."""
+        """The articles of a law's special parts (police and justice, State security, the Union's own institutions),
+        which ranking sets back for questions that are not about them."""
         return special_regimes(self.chunks, self.frequency)
 
     def frequency(self, term: str) -> int:

@@ -46,7 +46,7 @@ _ASKS = {
         re.I,
     ),
     Fact.DATE: re.compile(
-        r"\b(?:depuis|à partir de|jusqu'à|d'ici) quand\b|\bquand\s*\?|\bc'est quand\b"
+        r"\b(?:depuis|à partir de|jusqu'à|d'ici|pour) quand\b|\bquand\s*\?|\bc'est quand\b"
         r"|\b(?:quelle|à quelle|depuis quelle|de quelle) date\b|\ben quelle année\b"
         r"|\b(?:by|from|since) when\b|\b(?:from |by |on )?what date\b",
         re.I,
@@ -68,7 +68,7 @@ _GIVES = {
 _APPLICATION = re.compile(
     r"\b(calendrier|échéances?|dates? d'(?:entrée en )?application|entr\w+ en (?:vigueur|application)"
     r"|s'appliqu\w*(?:-t-(?:il|elle|ils|elles))? déjà|déjà (?:en vigueur|applicables?)|toujours d'actualité"
-    r"|report(?:é|ée|és|ées)|plus tard"
+    r"|(?:report|repouss)(?:é|ée|és|ées)|plus tard"
     r"|becomes? applicable|appl(?:y|ies) from|enters? into force|entry into force|timeline"
     r"|already (?:appl(?:y|ies|icable)|in force)|when (?:does|do|will) [^?]*\b(?:apply|applicable))\b",
     re.I,

@@ -5,8 +5,9 @@ about "le logiciel que la mairie utilise" where it says "déployeur". BM25 canno
 gap and a small multilingual model only partly does, so the question is extended with the
 legal terms before lexical search. The legal terms are the texts' own words. The everyday
 phrases are the ones agents use; some were found by reading the questions that the French set
-and the first three fresh sets failed on (the third once a fifth was written to take its place as
-held out), and `evaluation/report.md` says how the held-out sets, which no one read, moved.
+and the first, second, third and fifth fresh sets failed on (each once a newer set was written to
+take its place as held out), and `evaluation/report.md` says how the held-out sets, which no one
+read, moved.
 """
 
 from __future__ import annotations
@@ -99,7 +100,8 @@ _LEXICON: tuple[tuple[str, str], ...] = (
         "contrat ou autre acte juridique sous-traitant",
     ),
     (
-        r"amendes?|sanctions?|risque[- ]t[- ]on|risqu\w* combien|combien (\w+ ){0,3}risqu|p[ée]nalit",
+        r"amendes?|sanctions?|risque[- ]t[- ](on|elle|il)\b|risqu\w* combien|combien (\w+ ){0,3}risqu|p[ée]nalit"
+        r"|risqu\w* (\S+ ){0,2}financi[èe]rement",
         "amendes administratives sanctions",
     ),
     (
@@ -128,7 +130,8 @@ _LEXICON: tuple[tuple[str, str], ...] = (
         r"d[ée]cision(s)? (prise(s)? )?(automatique|par (un|l['’]) ?(ordinateur|logiciel|algorithme|machine))"
         r"|enti[èe]rement (par|[àa]) (l['’]|une |un )?(ia|machine|ordinateur|logiciel|algorithme)"
         r"|prises? (directement |automatiquement )?par (le|un|l['’]) ?(logiciel|ordinateur|algorithme|machine|ia)\b"
-        r"|sans intervention humaine|(d[ée]cid|attribu|tranch|calcul|s[ée]lectionn|class)\w* tout(e)? seul(e)?"
+        r"|sans intervention humaine"
+        r"|(d[ée]cid|attribu|tranch|calcul|s[ée]lectionn|class|r[ée]pond)\w* tout(e)? seul(e)?"
         r"|sans qu['’](aucun|un) (agent|humain) (ne )?(relise|valide|v[ée]rifie|intervienne|regarde)"
         r"|sans qu['’]aucun (agent|humain)"
         r"|(accept|accord|refus|valid|rejet)\w* (directement |automatiquement )?par (le|un|l['’]) ?"
@@ -142,7 +145,7 @@ _LEXICON: tuple[tuple[str, str], ...] = (
     ),
     (
         r"fuit(e|é)|piratage|cyberattaque|vol de donn[ée]es|perte de donn[ée]es|pr[ée]venir la cnil"
-        r"|coll[ée]\w* dans (un|une|le|la) (chat ?bot|ia|outil)",
+        r"|(copi|coll)\w* (\S+ ){0,8}dans (un|une|le|la) (chat ?bot|ia|outil|assistant)",
         "violation de données à caractère personnel notification",
     ),
     (r"incidents?|dysfonctionn|pannes?\b|bugs?\b", "incident grave violation de données à caractère personnel"),
@@ -161,6 +164,10 @@ _LEXICON: tuple[tuple[str, str], ...] = (
         r"(m['’]|l['’]|le |la )(associer|consulter|impliquer)"
         r"|(associ|consult|impliqu)\w* (\w+ ){0,2}(dpo|d[ée]l[ée]gu)",
         "délégué à la protection des données associé d'une manière appropriée et en temps utile",
+    ),
+    (
+        r"(dpo|d[ée]l[ée]gu[ée]) (\S+ ){0,3}aussi|aussi (\S+ ){0,2}(le |la |notre )?(dpo|d[ée]l[ée]gu)|cumul\w*",
+        "exécuter d'autres missions et tâches qui n'entraînent pas de conflit d'intérêts",
     ),
     (
         r"dicter|donner des ordres|imposer ses conclusions",
@@ -198,7 +205,8 @@ _LEXICON: tuple[tuple[str, str], ...] = (
         "droit à l'effacement",
     ),
     (
-        r"rectifi|corrig|correction|(informations?|donn[ée]es|mentions?) (\w+ )?(fausses|erron[ée]es|inexactes)",
+        r"rectifi|corrig|correction|(informations?|donn[ée]es|mentions?) (\w+ )?(fausses|erron[ée]es|inexactes)"
+        r"|qu['’](il|elle|ils|elles) (estime|juge|trouve)n?t? (fausses|erron[ée]es|inexactes)",
         "droit de rectification données inexactes",
     ),
     (r"s['’]opposer|refus(e|er|ent) (que|le traitement|ce traitement)", "droit d'opposition"),
@@ -206,7 +214,10 @@ _LEXICON: tuple[tuple[str, str], ...] = (
         r"portabilit|r[ée]cup[ée]rer (mes|ses|leurs) donn[ée]es|transf[ée]rer (mes|ses|leurs) donn[ée]es",
         "droit à la portabilité des données",
     ),
-    (r"plaindre|plaintes?\b|r[ée]clamations?", "droit d'introduire une réclamation auprès d'une autorité"),
+    (
+        r"plaindre|plaintes?\b|r[ée]clamations?|s['’]adresser (directement )?[àa] la cnil|pas content|m[ée]content",
+        "droit d'introduire une réclamation auprès d'une autorité",
+    ),
     (
         r"[ée]tats-unis|am[ée]ricaine?s?|hors (de l['’]union|de l['’]europe|ue\b|union europ[ée]enne)"
         r"|[àa] l['’][ée]tranger|pays tiers|serveurs? (situ[ée]s? )?(aux|en|[àa]) ",
@@ -217,7 +228,8 @@ _LEXICON: tuple[tuple[str, str], ...] = (
         "responsables conjoints du traitement",
     ),
     (
-        r"autre (fin|finalit[ée])|collect[ée]e?s? pour|r[ée]utilis(er|ons|ent|é|ée|ées|és) pour",
+        r"autre (fin|finalit[ée])|(collect|recueilli)[ée]?e?s? pour|r[ée]utilis(er|ons|ent|é|ée|ées|és) pour"
+        r"|\b(on|nous) (\S+ ){0,2}r[ée]utiliser\b",
         "limitation des finalités traitement à une fin autre que celle pour laquelle les données ont été collectées",
     ),
     (
@@ -239,10 +251,14 @@ _LEXICON: tuple[tuple[str, str], ...] = (
     # « Le registre » is the GDPR's record of processing; « inscrire » may be that or the EU database.
     (r"registre", "registre des activités de traitement"),
     (
-        r"inscri(re|t|te|ts|tes|vons|vez|ra|rons)\b",
+        r"inscri(re|t|te|ts|tes|vons|vez|ra|rons)\b|d[ée]marches? d['’]inscription",
         "registre des activités de traitement enregistrement base de données de l'UE",
     ),
     (r"humain dans la boucle|supervision|superviser|v[ée]rifi(er|cation) humaine", "contrôle humain"),
+    (
+        r"\blogs?\b|(garde|conserv)\w* (\S+ ){0,3}(un |l['’]|ces |les )(historique|traces)\b",
+        "déployeurs tiennent les journaux générés automatiquement",
+    ),
     (
         r"yeux ferm[ée]s|aveugl[ée]ment|sans (les )?(v[ée]rifier|regarder)|(trop|aveugle) confiance"
         r"|confiance (excessive|aveugle)|se fier",
@@ -301,6 +317,11 @@ _LEXICON: tuple[tuple[str, str], ...] = (
     ),
     (r"anonymis|occult|retravailler (les|ces) donn[ée]es", "occulter les mentions anonymisation"),
     (r"sous-traitant|h[ée]bergeur|cloud", "sous-traitant"),
+    (
+        r"(un|une|par un|à un) autre (fournisseur|prestataire|sous-traitant|soci[ée]t[ée]|entreprise)",
+        "le sous-traitant ne recrute pas un autre sous-traitant sans l'autorisation écrite préalable du responsable du"
+        " traitement",
+    ),
     (
         r"trop de donn[ée]es|seulement les donn[ée]es|le moins de donn[ée]es"
         r"|donn[ée]es (strictement )?n[ée]cessaires|minimis",

@@ -76,8 +76,8 @@ class HybridSettings:
     # place (0: never searched): a French question finds little of a text that exists only in English.
     named_document_boost: float = 2.0
     named_document_place: int = 2
-    # An article of a law's special part (police and justice, State security: `indexing/regimes.py`) weighs this
-    # much when the question uses none of the words that set the part apart.
+    # An article of a law's special part (police and justice, State security, the Union's own institutions:
+    # `indexing/regimes.py`) weighs this much when the question uses none of the words that set the part apart.
     special_regime_prior: float = 0.5
 
     def prior(self, chunk: Chunk, named: tuple[str, ...] = (), set_aside: bool = False) -> float:
