@@ -29,6 +29,7 @@ from assistant.answering.national_measures import NATIONAL_MEASURES, asks_nation
 from assistant.answering.other_law import other_law
 from assistant.answering.past_events import PAST_EVENTS, asks_past_events
 from assistant.answering.practical_steps import PRACTICAL_STEPS, asks_practical_steps
+from assistant.answering.product_status import PRODUCT_STATUS, asks_product_status
 from assistant.answering.publications import unheld_publication
 from assistant.answering.refusal import RefusalPolicy, refusal_text
 from assistant.answering.unknown_text import unknown_text
@@ -173,8 +174,9 @@ class Cadre:
     ) -> Answer | None:
         """A refusal, with its reason, when the question is about a text the corpus never mentions or does not hold,
         about past events, the French measures applying the AI Act, a subject another law governs, a publication
-        the index does not hold or the concrete steps of a procedure; or when the evidence is too weak, except
-        when the answer is a list Cadre reads off a text (`listed`: what the amending act changes)."""
+        the index does not hold, the concrete steps of a procedure or whether a product was found compliant; or
+        when the evidence is too weak, except when the answer is a list Cadre reads off a text (`listed`: what the
+        amending act changes)."""
         unknown = unknown_text(query, self.index.mentions)
         # An act or a publication named, whose content the corpus does not hold.
         foreign = foreign_act_asked(query) or unheld_publication(query, self._publishes)
@@ -185,6 +187,7 @@ class Cadre:
             or (NATIONAL_MEASURES if asks_national_measure(query) else None)
             or other_law(query)
             or (PRACTICAL_STEPS if asks_practical_steps(query) else None)
+            or (PRODUCT_STATUS if asks_product_status(query) else None)
         )
         if reason or (self.refusal.refuses(query, lang, hits, signals) and not listed):
             return Answer(text=refusal_text(hits, reason or None), refused=True)

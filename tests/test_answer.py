@@ -19,6 +19,7 @@ from assistant.answering.national_measures import NATIONAL_MEASURES, asks_nation
 from assistant.answering.other_law import other_law
 from assistant.answering.past_events import PAST_EVENTS, asks_past_events
 from assistant.answering.practical_steps import PRACTICAL_STEPS, asks_practical_steps
+from assistant.answering.product_status import PRODUCT_STATUS, asks_product_status
 from assistant.answering.publications import unheld_publication
 from assistant.answering.refusal import REFUSAL, RefusalPolicy, coverage
 from assistant.answering.unknown_text import unknown_text
@@ -299,12 +300,16 @@ def test_a_question_about_rulings_sanctions_or_statistics_is_refused_with_why(ca
         "Quel budget moyen une intercommunalité consacre-t-elle à l'IA ?",
         "Quel pourcentage des départements a un chatbot ?",
         "Est-ce qu'un juge a déjà annulé une décision prise avec une IA ?",
+        "Le modèle de questionnaire annoncé par le texte, il est sorti ?",
+        "Les lignes directrices sur le haut risque ont-elles été publiées ?",
     ):
         assert asks_past_events(question), question
     for question in (
         "Quelles obligations du règlement IA s'appliquent déjà ?",
         "Le RIA a-t-il déjà été modifié ?",
         "Combien de personnes doivent vérifier une identification biométrique ?",
+        "La Commission publiera-t-elle un modèle de questionnaire ?",
+        "Les règles de l'algorithme sont-elles publiées en ligne ?",
     ):
         assert not asks_past_events(question), question
 
@@ -321,6 +326,7 @@ def test_a_question_about_the_french_measures_applying_the_ai_act_is_refused_wit
         "Which authority has France designated to enforce the AI Act?",
         "En France, quelle autorité viendra contrôler notre outil au titre du règlement IA ?",
         "Un texte national a-t-il fixé qui contrôle les outils d'IA ?",
+        "Pour le règlement IA, quel montant d'amende est prévu en France pour une commune ?",
     ):
         assert asks_national_measure(question), question
     for question in (
@@ -348,6 +354,7 @@ def test_a_subject_another_law_governs_is_refused_naming_that_law(cadre):
         ("Quelle durée de conservation pour les images des caméras de vidéoprotection ?", "sécurité intérieure"),
         ("Le dispositif testé pendant les Jeux olympiques peut-il servir au carnaval ?", "jeux Olympiques"),
         ("Quelle durée d'utilité administrative pour les dossiers d'aide sociale ?", "patrimoine"),
+        ("Faut-il une délibération pour acheter un chatbot, ou le maire peut-il décider seul ?", "compétences du"),
     ):
         assert law in (other_law(question) or ""), question
     for question in (
@@ -395,6 +402,7 @@ def test_a_question_on_the_concrete_steps_of_a_procedure_is_refused_with_why(cad
     for question in (
         "À quelle adresse envoie-t-on la demande d'avis à la CNIL ?",
         "Comment désactiver l'historique des conversations de l'assistant ?",
+        "Où est-ce qu'on peut télécharger le modèle de questionnaire ?",
     ):
         assert asks_practical_steps(question), question
     for question in (
@@ -404,6 +412,18 @@ def test_a_question_on_the_concrete_steps_of_a_procedure_is_refused_with_why(cad
         "Quel lien entre l'analyse d'impact du RIA et celle du RGPD ?",
     ):
         assert not asks_practical_steps(question), question
+
+
+def test_whether_a_product_was_found_compliant_is_refused_with_why(cadre):
+    """No text lists compliant products; what the rules require of « notre outil » is the texts' own question."""
+    question = "L'assistant de notre suite bureautique est-il reconnu conforme au RGPD et au règlement IA ?"
+    _assert_refused_with(cadre, question, PRODUCT_STATUS)
+    assert asks_product_status("Has this chatbot been certified compliant with the GDPR?")
+    for question in (
+        "Notre outil est-il conforme au RGPD si les données restent en France ?",
+        "Qui certifie la conformité d'un système d'IA à haut risque ?",
+    ):
+        assert not asks_product_status(question), question
 
 
 def test_the_fact_a_question_asks_for_is_recognised_in_questions_and_in_quotes():

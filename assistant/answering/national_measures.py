@@ -19,6 +19,7 @@ _ABOUT_AI = re.compile(
 _NATIONAL_MEASURE = re.compile(
     r"\bautorités? (?:\w+ ){0,2}(?:qui )?(?:a|ont) été (?:désign|nomm|choisi|retenu)\w*"
     r"|\ben france\b[^?]{0,40}\bquelle autorité|\bquelle autorité\b[^?]{0,60}\ben france\b|\btextes? nationa\w*"
+    r"|\b(?:prévue?s?|fixée?s?|retenue?s?) en france\b"
     r"|\bprojet de loi\b|\bloi (?:française |nationale )?(?:d['’]adaptation|de transposition|d['’]application)\b"
     r"|\bdécrets? d['’]application\b"
     r"|\bwhich (?:national )?authorit(?:y|ies) (?:has|have|did) (?:france|the french \w+) (?:designate|appoint)"

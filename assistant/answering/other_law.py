@@ -39,6 +39,13 @@ OTHER_LAWS = (
         ),
     ),
     OtherLaw(
+        "du code général des collectivités territoriales (compétences du conseil et du maire)",
+        re.compile(
+            r"\bdélibération\b[^?]{0,80}\bmaire\b[^?]{0,30}\bseul\b|\bmaire\b[^?]{0,30}\bseul\b[^?]{0,80}\bdélibération\b",
+            re.I,
+        ),
+    ),
+    OtherLaw(
         "du code de la commande publique (seuils et procédures des marchés)",
         re.compile(
             r"\bseuils?\b[^?.]{0,60}\b(?:marchés? publics?|mise en concurrence|appels? d['’]offres)"

@@ -15,7 +15,8 @@ _STEPS = re.compile(
     r"\b(?:sur|par|via|avec|dans) quel (?:formulaire|site|téléservice|lien|portail|menu)\b"
     r"|\bquel (?:formulaire|téléservice|portail|numéro de téléphone)\b|\bà quelle adresse\b"
     r"|\bcomment (?:on )?(?:le |la |les |ça |cela )?(?:désactiv|paramètr|configur)\w*"
-    r"|\bdans les (?:réglages|paramètres)\b|\bwhich (?:form|website|address)\b",
+    r"|\bdans les (?:réglages|paramètres)\b|\boù (?:[\w'’-]+ ){0,4}télécharger\b"
+    r"|\bwhich (?:form|website|address)\b|\bwhere (?:\w+ ){0,4}download\b",
     re.I,
 )
 PRACTICAL_STEPS = (
