@@ -38,7 +38,8 @@ from assistant.retrieval.expansion import PUBLIC_BODY, expand, setting_terms
         ("Un habitant peut-il s'opposer à ce traitement ?", "droit d'opposition"),
         ("Où un usager peut-il se plaindre ?", "réclamation"),
         ("Deux communes utilisent conjointement le même outil.", "responsables conjoints"),
-        ("Le DGS peut-il être aussi le DPO de la commune ?", "conflit d'intérêts"),
+        ("Le maire voudrait que le DGS soit aussi le DPO.", "conflit d'intérêts"),
+        ("Le DPO peut-il aussi être le responsable informatique ?", "conflit d'intérêts"),
         ("Le prestataire fait traiter les données par un autre fournisseur.", "un autre sous-traitant"),
         ("Le logiciel pourrait-il répondre tout seul aux recours gracieux ?", "exclusivement"),
         ("Peut-on réutiliser les dossiers d'aide pour entraîner un outil ?", "limitation des finalités"),
@@ -168,6 +169,8 @@ def test_a_question_with_no_everyday_term_is_left_as_it_is():
         ("Faut-il prévenir les usagers qu'ils parlent à un chatbot ?", "soumises à l'utilisation"),
         ("Le syndicat des eaux installe une IA.", "représentants des travailleurs"),
         ("Le syndicat intercommunal partage un DPO.", "représentants des travailleurs"),
+        ("Le DPO doit-il aussi tenir le registre ?", "conflit d'intérêts"),
+        ("Les amendes se cumulent-elles ?", "conflit d'intérêts"),
         ("Une habitante refuse que ses données d'inscription servent à l'outil.", "base de données de l'UE"),
         ("Les archives historiques de la ville gardent les dossiers.", "journaux générés automatiquement"),
     ],
@@ -183,7 +186,8 @@ def test_look_alike_words_do_not_reach_the_legal_terms(question, absent):
     consents « tout seul » is no automated decision, school « inscriptions » are no registration, and a country's
     « même niveau de protection » is no level of AI literacy; warning users that they talk to a chatbot is no
     notice that a high-risk system decides on them; a « syndicat des eaux » or « intercommunal » is a public body, not
-    a trade union; « données d'inscription » to a service are no registration, nor historical archives logs."""
+    a trade union; « données d'inscription » to a service are no registration, nor historical archives logs; a DPO who
+    « doit aussi » do a task and fines that add up hold no conflict of interests."""
     assert absent not in expand(question)
 
 

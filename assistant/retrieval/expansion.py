@@ -166,7 +166,9 @@ _LEXICON: tuple[tuple[str, str], ...] = (
         "délégué à la protection des données associé d'une manière appropriée et en temps utile",
     ),
     (
-        r"(dpo|d[ée]l[ée]gu[ée]) (\S+ ){0,3}aussi|aussi (\S+ ){0,2}(le |la |notre )?(dpo|d[ée]l[ée]gu)|cumul\w*",
+        r"(dpo|d[ée]l[ée]gu[ée]) (peut|pourrait)(-il|-elle)? aussi (être|exercer|occuper)"
+        r"|(soit|être|devenir|serait) aussi (le |la |notre )?(dpo|d[ée]l[ée]gu)"
+        r"|cumul\w* (\S+ ){0,4}(dpo|d[ée]l[ée]gu)|(dpo|d[ée]l[ée]gu[ée]) (\S+ ){0,4}cumul",
         "exécuter d'autres missions et tâches qui n'entraînent pas de conflit d'intérêts",
     ),
     (
