@@ -40,6 +40,7 @@ from assistant.retrieval.expansion import PUBLIC_BODY, expand, setting_terms
         ("Deux communes utilisent conjointement le même outil.", "responsables conjoints"),
         ("Le maire voudrait que le DGS soit aussi le DPO.", "conflit d'intérêts"),
         ("Le DPO peut-il aussi être le responsable informatique ?", "conflit d'intérêts"),
+        ("Le DGS peut-il aussi être le DPO de la commune ?", "conflit d'intérêts"),
         ("Le prestataire fait traiter les données par un autre fournisseur.", "un autre sous-traitant"),
         ("Le logiciel pourrait-il répondre tout seul aux recours gracieux ?", "exclusivement"),
         ("Peut-on réutiliser les dossiers d'aide pour entraîner un outil ?", "limitation des finalités"),

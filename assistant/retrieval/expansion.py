@@ -168,6 +168,7 @@ _LEXICON: tuple[tuple[str, str], ...] = (
     (
         r"(dpo|d[ée]l[ée]gu[ée]) (peut|pourrait)(-il|-elle)? aussi (être|exercer|occuper)"
         r"|(soit|être|devenir|serait) aussi (le |la |notre )?(dpo|d[ée]l[ée]gu)"
+        r"|aussi (être|devenir) (le |la |notre )?(dpo|d[ée]l[ée]gu)"
         r"|cumul\w* (\S+ ){0,4}(dpo|d[ée]l[ée]gu)|(dpo|d[ée]l[ée]gu[ée]) (\S+ ){0,4}cumul",
         "exécuter d'autres missions et tâches qui n'entraînent pas de conflit d'intérêts",
     ),
