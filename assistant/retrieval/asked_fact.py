@@ -90,7 +90,8 @@ def sets_scene(question: str) -> bool:
     """Whether a sentence that does not ask comes with one that does (« On reçoit 400 candidatures. Un logiciel qui
     trie les CV, ça tombe dans quelle case ? »)."""
     sentences = [s.rstrip() for s in _SENTENCE_END.split(question) if s.strip()]
-    return any(s.endswith("?") for s in sentences) and not all(s.endswith("?") for s in sentences)
+    asking = sum(s.endswith("?") for s in sentences)
+    return 0 < asking < len(sentences)
 
 
 def asked_fact(question: str) -> Fact | None:
