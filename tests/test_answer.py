@@ -355,6 +355,7 @@ def test_a_subject_another_law_governs_is_refused_naming_that_law(cadre):
         ("Le dispositif testé pendant les Jeux olympiques peut-il servir au carnaval ?", "jeux Olympiques"),
         ("Quelle durée d'utilité administrative pour les dossiers d'aide sociale ?", "patrimoine"),
         ("Faut-il une délibération pour acheter un chatbot, ou le maire peut-il décider seul ?", "compétences du"),
+        ("Le conseil doit-il délibérer pour déployer une IA, ou le maire le décide-t-il seul ?", "compétences du"),
     ):
         assert law in (other_law(question) or ""), question
     for question in (

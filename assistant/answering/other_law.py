@@ -41,7 +41,7 @@ OTHER_LAWS = (
     OtherLaw(
         "du code général des collectivités territoriales (compétences du conseil et du maire)",
         re.compile(
-            r"\bdélibération\b[^?]{0,80}\bmaire\b[^?]{0,30}\bseul\b|\bmaire\b[^?]{0,30}\bseul\b[^?]{0,80}\bdélibération\b",
+            r"\bdélibér\w*[^?]{0,80}\bmaire\b[^?]{0,30}\bseul\b|\bmaire\b[^?]{0,30}\bseul\b[^?]{0,80}\bdélibér\w*",
             re.I,
         ),
     ),
