@@ -116,6 +116,21 @@ from assistant.retrieval.expansion import PUBLIC_BODY, expand, setting_terms
         ("Un outil répartit les tournées selon le rendement de chacun.", "attribuer des tâches"),
         ("Les opérateurs peuvent-ils passer outre la proposition ?", "ignorer, remplacer ou inverser"),
         ("Qui désigner pour surveiller l'outil ?", "confient le contrôle humain"),
+        ("Qui doit surveiller les résultats de l'IA chez nous ?", "confient le contrôle humain"),
+        ("Combien de temps garder les historiques que le logiciel produit ?", "journaux générés automatiquement"),
+        ("Des « points de civisme » pour servir d'abord les mieux notés ?", "notation sociale"),
+        ("Personne ne lui a répondu : quels recours ?", "saisir la commission d'accès"),
+        ("Faire examiner les recours par un outil automatique ?", "exclusivement"),
+        ("L'outil d'IA se contente de ranger les courriels.", "tâche procédurale étroite"),
+        ("Il ne tranche rien sur les dossiers.", "tâche procédurale étroite"),
+        ("Notre tableur, est-ce que c'est de l'« intelligence artificielle » ?", "niveaux d'autonomie"),
+        ("Est-ce une « IA » ?", "niveaux d'autonomie"),
+        ("Est-elle « fournisseur » au sens du texte européen ?", "définitions"),
+        ("De fausses photos d'elle dénudée circulent.", "contenus intimes non consentis"),
+        ("Une fausse vidéo à caractère sexuel circule.", "contenus intimes non consentis"),
+        ("L'analyse d'impact RGPD est faite : peut-on s'en resservir ?", "complète l'analyse d'impact"),
+        ("Doit-on arrêter de l'utiliser ?", "suspendent l'utilisation"),
+        ("Les fichiers d'usagers qu'on injecte dans l'outil sont anciens.", "données d'entrée pertinentes"),
     ],
 )
 def test_everyday_words_reach_the_legal_terms(question, legal):
@@ -174,6 +189,10 @@ def test_a_question_with_no_everyday_term_is_left_as_it_is():
         ("Les amendes se cumulent-elles ?", "conflit d'intérêts"),
         ("Une habitante refuse que ses données d'inscription servent à l'outil.", "base de données de l'UE"),
         ("Les archives historiques de la ville gardent les dossiers.", "journaux générés automatiquement"),
+        ("L'éditeur se contente de nous envoyer une notice.", "tâche procédurale étroite"),
+        ("Les données que nous fournissons au prestataire.", "données d'entrée pertinentes"),
+        ("Les photos intimes d'un agent ont été volées.", "contenus intimes non consentis"),
+        ("Faut-il arrêter de conserver les dossiers ?", "suspendent l'utilisation"),
     ],
 )
 def test_look_alike_words_do_not_reach_the_legal_terms(question, absent):
@@ -188,7 +207,9 @@ def test_look_alike_words_do_not_reach_the_legal_terms(question, absent):
     « même niveau de protection » is no level of AI literacy; warning users that they talk to a chatbot is no
     notice that a high-risk system decides on them; a « syndicat des eaux » or « intercommunal » is a public body, not
     a trade union; « données d'inscription » to a service are no registration, nor historical archives logs; a DPO who
-    « doit aussi » do a task and fines that add up hold no conflict of interests."""
+    « doit aussi » do a task and fines that add up hold no conflict of interests; an editor who « se contente » of
+    sending a notice describes no narrow procedural task, data given to a contractor are no input data, and
+    stolen intimate photos are no generated material."""
     assert absent not in expand(question)
 
 

@@ -5,7 +5,7 @@ about "le logiciel que la mairie utilise" where it says "déployeur". BM25 canno
 gap and a small multilingual model only partly does, so the question is extended with the
 legal terms before lexical search. The legal terms are the texts' own words. The everyday
 phrases are the ones agents use; some were found by reading the questions that the French set
-and the first, second, third and fifth fresh sets failed on (each once a newer set was written to
+and the first, second, third, fifth and sixth fresh sets failed on (each once a newer set was written to
 take its place as held out), and `evaluation/report.md` says how the held-out sets, which no one
 read, moved.
 """
@@ -22,7 +22,8 @@ _LEXICON: tuple[tuple[str, str], ...] = (
     (r"cam[ée]ras?|vid[ée]o ?(surveillance|protection)", "identification biométrique espaces accessibles au public"),
     (
         r"not(er|ation)s?\b|note(nt)? (les|des|ses|nos|leurs|chaque)\b|notes? (de civisme|citoyennes?|sociales?)\b"
-        r"|syst[èe]mes? de points|bonus|malus|classe(r|ment) (les )?(habitants|citoyens|usagers)",
+        r"|syst[èe]mes? de points|points? de civisme|mieux not[ée]e?s|bonus|malus"
+        r"|classe(r|ment) (les )?(habitants|citoyens|usagers)",
         "notation sociale",
     ),
     (r"[ée]motions?|humeur|stress|fatigue|somnolen", "reconnaissance des émotions"),
@@ -59,7 +60,8 @@ _LEXICON: tuple[tuple[str, str], ...] = (
         "décider de ne pas utiliser le système d'IA à haut risque ou d'ignorer, remplacer ou inverser la sortie",
     ),
     (
-        r"surveiller l['’](outil|ia|logiciel)|d[ée]sign\w* pour surveiller",
+        r"surveiller (les (r[ée]sultats|sorties|d[ée]cisions) (de |du )?)?(l['’]|le )?(outil|ia|logiciel)"
+        r"|d[ée]sign\w* pour surveiller",
         "confient le contrôle humain à des personnes physiques qui disposent des compétences",
     ),
     (
@@ -130,7 +132,7 @@ _LEXICON: tuple[tuple[str, str], ...] = (
         r"d[ée]cision(s)? (prise(s)? )?(automatique|par (un|l['’]) ?(ordinateur|logiciel|algorithme|machine))"
         r"|enti[èe]rement (par|[àa]) (l['’]|une |un )?(ia|machine|ordinateur|logiciel|algorithme)"
         r"|prises? (directement |automatiquement )?par (le|un|l['’]) ?(logiciel|ordinateur|algorithme|machine|ia)\b"
-        r"|sans intervention humaine"
+        r"|sans intervention humaine|par un (outil|logiciel|traitement|syst[èe]me|programme) automati"
         r"|(d[ée]cid|attribu|tranch|calcul|s[ée]lectionn|class|r[ée]pond)\w* tout(e)? seul(e)?"
         r"|sans qu['’](aucun|un) (agent|humain) (ne )?(relise|valide|v[ée]rifie|intervienne|regarde)"
         r"|sans qu['’]aucun (agent|humain)"
@@ -193,7 +195,7 @@ _LEXICON: tuple[tuple[str, str], ...] = (
     (r"cada\b", "commission d'accès aux documents administratifs"),
     (
         r"pas (encore )?r[ée]pondu|sans r[ée]ponse|silence (de l['’]administration|gard[ée])"
-        r"|ne r[ée]pond (pas|toujours pas|jamais)",
+        r"|ne r[ée]pond (pas|toujours pas|jamais)|personne ne (\w+ ){0,2}r[ée]pond",
         "décision de refus délai d'un mois à compter de la réception de la demande saisir la commission d'accès aux"
         " documents administratifs",
     ),
@@ -259,7 +261,7 @@ _LEXICON: tuple[tuple[str, str], ...] = (
     ),
     (r"humain dans la boucle|supervision|superviser|v[ée]rifi(er|cation) humaine", "contrôle humain"),
     (
-        r"\blogs?\b|(garde|conserv)\w* (\S+ ){0,3}(un |l['’]|ces |les )(historique|traces)\b",
+        r"\blogs?\b|(garde|conserv)\w* (\S+ ){0,3}(un |l['’]|ces |les )(historiques?|traces)\b",
         "déployeurs tiennent les journaux générés automatiquement",
     ),
     (
@@ -353,7 +355,8 @@ _LEXICON: tuple[tuple[str, str], ...] = (
     ),
     (
         r"t[âa]ches? (simples?|pr[ée]paratoires?|proc[ée]durales?|annexes?)|pr[ée]parer le travail|simple aide"
-        r"|(simple|seule) v[ée]rification",
+        r"|(simple|seule) v[ée]rification|ne (tranche|d[ée]cide) rien"
+        r"|(outil|logiciel|ia|syst[èe]me) (\S+ ){0,3}se contente de",
         "n'est pas considéré comme à haut risque tâche procédurale étroite tâche préparatoire",
     ),
     (
@@ -390,6 +393,29 @@ _LEXICON: tuple[tuple[str, str], ...] = (
         r"|politique de confidentialit",
         "informations à fournir lorsque des données à caractère personnel"
         " sont collectées auprès de la personne concernée",
+    ),
+    (
+        r"(c['’]est|est-ce) (\S+ ){0,3}(de l['’]|une )[«\"]? ?(ia|intelligence artificielle)\b",
+        "système automatisé niveaux d'autonomie capacité d'adaptation déduit à partir des entrées qu'il reçoit la"
+        " manière de générer des sorties",
+    ),
+    (r"au sens (du r[èe]glement|du texte|du ria|de l['’]ai act)", "définitions on entend par"),
+    (
+        r"(photos?|images?|vid[ée]os?) (\S+ ){0,3}d[ée]nud[ée]e?s?|[àa] caract[èe]re sexuel|d[ée]shabill|nudific",
+        "pratiques interdites contenus intimes non consentis hypertrucage",
+    ),
+    (
+        r"(resservir|r[ée]utiliser|reprendre) (\S+ ){0,3}(aipd|analyse d['’]impact)"
+        r"|(aipd|analyse d['’]impact)\b[^?]{0,80}\b(resservir|r[ée]utiliser)",
+        "complète l'analyse d'impact relative à la protection des données",
+    ),
+    (
+        r"arr[êe]ter de l['’]utiliser|cesser de l['’]utiliser|suspendre (l['’]utilisation|l['’]outil|le logiciel)",
+        "suspendent l'utilisation de ce système informent sans retard injustifié le fournisseur",
+    ),
+    (
+        r"(fichiers?|donn[ée]es) (\S+ ){0,3}(qu['’]on|que nous|que l['’]on) (y )?(inject|entr|charg)\w*",
+        "données d'entrée pertinentes et suffisamment représentatives au regard de la destination",
     ),
     (r"haut risque|risqu(é|ée)s?\b", "systèmes d'IA à haut risque"),
     (r"interdi", "pratiques interdites"),
