@@ -131,6 +131,7 @@ from assistant.retrieval.expansion import PUBLIC_BODY, expand, setting_terms
         ("L'analyse d'impact RGPD est faite : peut-on s'en resservir ?", "complète l'analyse d'impact"),
         ("Doit-on arrêter de l'utiliser ?", "suspendent l'utilisation"),
         ("Les fichiers d'usagers qu'on injecte dans l'outil sont anciens.", "données d'entrée pertinentes"),
+        ("Nos communes veulent mettre en commun leurs obligations de protection des données.", "service unifié"),
     ],
 )
 def test_everyday_words_reach_the_legal_terms(question, legal):

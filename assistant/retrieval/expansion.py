@@ -230,7 +230,7 @@ _LEXICON: tuple[tuple[str, str], ...] = (
     ),
     (
         r"conjointement|mutualis|ensemble (le|la|les) m[êe]mes?|en commun|[àa] plusieurs (collectivit|communes)",
-        "responsables conjoints du traitement",
+        "responsables conjoints du traitement service unifié assumer en commun les charges et obligations",
     ),
     (
         r"autre (fin|finalit[ée])|(collect|recueilli)[ée]?e?s? pour|r[ée]utilis(er|ons|ent|é|ée|ées|és) pour"
