@@ -420,9 +420,13 @@ def test_whether_a_product_was_found_compliant_is_refused_with_why(cadre):
     question = "L'assistant de notre suite bureautique est-il reconnu conforme au RGPD et au règlement IA ?"
     _assert_refused_with(cadre, question, PRODUCT_STATUS)
     assert asks_product_status("Has this chatbot been certified compliant with the GDPR?")
+    assert asks_product_status("Le CNFPT propose-t-il une formation à l'IA pour nos agents ?")
+    assert asks_product_status("Cet assistant peut-il être mis gratuitement à la disposition des agents ?")
     for question in (
         "Notre outil est-il conforme au RGPD si les données restent en France ?",
         "Qui certifie la conformité d'un système d'IA à haut risque ?",
+        "Des agents utilisent un chatbot gratuit trouvé en ligne : que risque-t-on ?",
+        "Que propose le texte pour les petites communes ?",
     ):
         assert not asks_product_status(question), question
 
