@@ -18,7 +18,7 @@ _STATUS = re.compile(
     r"|\b(?:certified|approved|recogni[sz]ed) (?:as )?compliant\b"
     # What a body offers, and for free: « le CNFPT propose-t-il une formation… ? », « mis gratuitement à disposition ».
     r"|\b(?:propose|offre)-t-(?:il|elle)\b|\b(?:proposent|offrent)-(?:ils|elles)\b"
-    r"|\b(?:mise?s?|utiliser|l['’]utiliser|fourni\w*) gratuitement\b",
+    r"|\b(?:mise?s?|utiliser|fourni\w*) gratuitement\b",
     re.I,
 )
 PRODUCT_STATUS = (

@@ -400,6 +400,8 @@ _LEXICON: tuple[tuple[str, str], ...] = (
         " manière de générer des sorties",
     ),
     (r"au sens (du r[èe]glement|du texte|du ria|de l['’]ai act)", "définitions on entend par"),
+    # The 2026 prohibition of non-consensual intimate material exists only in English: the French words reach it
+    # through the dense retriever, and the French prohibited practices through BM25.
     (
         r"(photos?|images?|vid[ée]os?) (\S+ ){0,3}d[ée]nud[ée]e?s?|[àa] caract[èe]re sexuel|d[ée]shabill|nudific",
         "pratiques interdites contenus intimes non consentis hypertrucage",
