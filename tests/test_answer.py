@@ -21,6 +21,7 @@ from assistant.answering.past_events import PAST_EVENTS, asks_past_events
 from assistant.answering.practical_steps import PRACTICAL_STEPS, asks_practical_steps
 from assistant.answering.product_status import PRODUCT_STATUS, asks_product_status
 from assistant.answering.publications import unheld_publication
+from assistant.answering.qualifier import qualifier
 from assistant.answering.refusal import REFUSAL, RefusalPolicy, coverage
 from assistant.answering.unknown_text import unknown_text
 from assistant.answering.verifier import verify
@@ -646,3 +647,20 @@ def test_a_communes_question_prefers_the_sentence_on_public_authorities(cadre):
     # In everyday words (« nommer un DPO ») the question is the same one, and is answered from the same article.
     everyday = cadre.answer("Notre mairie doit-elle nommer un DPO ?")
     assert not everyday.refused and everyday.citations[0].chunk.ref == "art:37"
+
+
+def test_a_permission_is_quoted_with_the_sentence_that_sets_its_condition(cadre):
+    """GDPR Article 38(6) allows the DPO other tasks in one sentence and rules out a conflict of interests in the next:
+    quoting the first alone would read as a plain yes to « le DGS peut-il aussi être le DPO ? »."""
+    answer = cadre.answer("Le DGS peut-il aussi être le DPO de la commune ?")
+    assert answer.text.startswith("Sous conditions : ")
+    first, second = answer.citations[:2]
+    assert (first.chunk.ref, second.chunk.ref) == ("art:38", "art:38")
+    assert "peut exécuter d'autres missions" in first.quote and "conflit d'intérêts" in second.quote
+    article = next(c for c in cadre.index.chunks if c.doc_id == "gdpr" and c.ref == "art:38" and c.paragraphs == "6")
+    permission, condition = sentences(article)[:2]
+    assert qualifier(permission) == condition
+    assert qualifier(condition) is None, "a duty is no permission"
+    ban = next(c for c in cadre.index.chunks if c.doc_id == "gdpr" and c.ref == "art:38" and c.paragraphs == "3-5")
+    denied = next(s for s in sentences(ban) if "ne peut être relevé" in s.text)
+    assert qualifier(denied) is None, "« ne peut » grants nothing"

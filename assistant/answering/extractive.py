@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 
 from assistant.answering.lead_in import lead_in, public_body_items
+from assistant.answering.qualifier import qualifier
 from assistant.indexing.analysis import analyse
 from assistant.records import Answer, Chunk, Citation, Hit
 from assistant.retrieval.asked_fact import Fact, asked_fact, asking_sentences, gives
@@ -114,12 +115,13 @@ def _asks_permission_or_duty(sentence: str) -> bool:
     )
 
 
-def opening(question: str, quotes: list[str], public_case: bool = False) -> str:
+def opening(question: str, quotes: list[str], public_case: bool = False, qualified: bool = False) -> str:
     """Oui, non or sous conditions, when a yes/no question meets passages that say so; else nothing.
 
-    The first quote decides a prohibition or a duty; a condition anywhere in the quotes makes it conditional, unless
-    the public body asking meets it (`public_case`: the rule's case « le traitement est effectué par une autorité
-    publique » follows its opener), which makes it a yes.
+    The first quote decides a prohibition or a duty; a condition anywhere in the quotes, or one that qualifies the
+    permission quoted first (`qualified`), makes it conditional, unless the public body asking meets it
+    (`public_case`: the rule's case « le traitement est effectué par une autorité publique » follows its opener),
+    which makes it a yes.
     """
     asked = _YES_NO.search(question.strip()) or any(map(_asks_permission_or_duty, asking_sentences(question)))
     if not quotes or not asked:
@@ -128,7 +130,7 @@ def opening(question: str, quotes: list[str], public_case: bool = False) -> str:
         return "Non, en principe : "
     if public_case:
         return "Oui, pour une autorité ou un organisme public : "
-    if any(_CONDITIONAL.search(q) for q in quotes):
+    if qualified or any(_CONDITIONAL.search(q) for q in quotes):
         return "Sous conditions : "
     if _DUTY.search(quotes[0]):
         return "Oui : "
@@ -167,6 +169,12 @@ def extractive_answer(
     lead = lead_in(kept[0][2], provision(kept[0][2].chunk)) if kept else None
     if lead is not None and _gives_force(lead.text) and all(sentence != lead for _, _, sentence in kept):
         kept.insert(0, (0.0, kept[0][1], lead))
+    # A permission goes with the next sentence when that one sets its condition (« … veille à ce que … »).
+    conditions = [qualifier(sentence) for _, _, sentence in kept]
+    qualified = bool(conditions) and conditions[0] is not None
+    for at, condition in reversed(list(enumerate(conditions))):
+        if condition is not None and all(sentence != condition for _, _, sentence in kept):
+            kept.insert(at + 1, (0.0, kept[at][1], condition))
     # A list opener quoted first (« désignent un délégué lorsque : ») goes on with the case that names the asker, for
     # a commune's question (« a) le traitement est effectué par une autorité publique »).
     public_case = False
@@ -179,5 +187,5 @@ def extractive_answer(
     citations = [Citation(n, s.chunk, s.text) for n, (_, _, s) in enumerate(kept, 1)]
     lines = [quote_line(c, sentence.cut) for c, (_, _, sentence) in zip(citations, kept, strict=True)]
     text = "\n".join(lines)
-    text = opening(question, [c.quote for c in citations], public_case) + text
+    text = opening(question, [c.quote for c in citations], public_case, qualified) + text
     return Answer(text=text, refused=not kept, citations=citations, engine="extractive")
