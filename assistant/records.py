@@ -133,12 +133,16 @@ class Chunk:
 
 @dataclass(frozen=True)
 class Hit:
-    """A chunk returned by retrieval, with its fused score and the retrievers that found it."""
+    """A chunk returned by retrieval, with its fused score and the retrievers that found it.
+
+    `set_aside` marks a provision of a law's special part (police and justice, the Union's own institutions) that
+    the question is not about: ranked lower, and never quoted unless nothing ranks above it."""
 
     chunk: Chunk
     score: float
     retrievers: tuple[str, ...]
     alternates: tuple[Chunk, ...] = ()
+    set_aside: bool = False
 
 
 @dataclass(frozen=True)

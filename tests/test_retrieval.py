@@ -210,6 +210,12 @@ def test_a_special_part_is_set_back_unless_the_question_is_about_it(cadre):
     assert rank(fines, HybridSettings(), ("ai-act", "art:100")) > rank(fines, level, ("ai-act", "art:100"))
     union = "Quelles amendes le Contrôleur européen peut-il infliger aux institutions de l'Union ?"
     assert rank(union, HybridSettings(), ("ai-act", "art:100")) == 0
+    # Set back, Article 100 may still rank among the passages an answer reads: it is marked, and not quoted.
+    hits = HybridRetriever(cadre.index, cadre.embedder).search(fines, "fr", k=10)
+    assert any(h.set_aside for h in hits if (h.chunk.doc_id, h.chunk.ref) == ("ai-act", "art:100"))
+    assert "article 100" not in " ".join(c.chunk.label for c in cadre.answer(fines).citations)
+    assert not any(h.set_aside for h in HybridRetriever(cadre.index, cadre.embedder).search(union, "fr", k=10))
+    assert cadre.answer(union).citations[0].chunk.ref == "art:100"
 
 
 def test_everyday_words_find_the_rule_through_the_legal_terms(cadre):

@@ -230,7 +230,9 @@ class HybridRetriever:
         hits = []
         for best, shown_row in provisions[:k]:
             shown = self.index.chunks[shown_row]
-            hits.append(Hit(shown, scores[best], tuple(sorted(set(found_by[best]))), self._alternates(shown, filters)))
+            found = tuple(sorted(set(found_by[best])))
+            aside_key = (self.index.chunks[best].doc_id, self.index.chunks[best].ref or "")
+            hits.append(Hit(shown, scores[best], found, self._alternates(shown, filters), aside_key in aside))
         hits = self._with_named_documents(question, lang, hits, named, filters, query)
         return hits[:k], Signals(dense_top, query)
 
