@@ -112,7 +112,11 @@ class Cadre:
         return self._llm
 
     def _draft(self, query: str, lang: str, hits: list[Hit], engine: str, signals: Signals) -> Answer:
-        """The engine's draft; the LLM falls back to the extractive engine, and says so, when it cannot answer."""
+        """The engine's draft; the LLM falls back to the extractive engine, and says so, when it cannot answer.
+
+        Neither engine reads a special part's provision the question is not about (the fines on the Union's
+        institutions), unless nothing ranks above it: it would answer another asker."""
+        hits = [hit for rank, hit in enumerate(hits) if rank == 0 or not hit.set_aside]
         vector = signals.query
         closeness = None if vector is None else partial(self.index.sentence_closeness, query=vector)
         if engine != "llm":

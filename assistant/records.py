@@ -136,7 +136,7 @@ class Hit:
     """A chunk returned by retrieval, with its fused score and the retrievers that found it.
 
     `set_aside` marks a provision of a law's special part (police and justice, the Union's own institutions) that
-    the question is not about: ranked lower, and never quoted unless nothing ranks above it."""
+    the question is not about: ranked lower, and given to no answering engine unless nothing ranks above it."""
 
     chunk: Chunk
     score: float

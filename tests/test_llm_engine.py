@@ -261,3 +261,16 @@ def test_model_that_cannot_answer_gives_the_plain_refusal_through_the_cli(llm_ca
     record = json.loads(capsys.readouterr().out)
     assert record["engine"] == "llm:silent" and record["refused"] and record["citations"] == []
     assert record["answer"].startswith(REFUSAL)
+
+
+def test_the_model_is_not_given_a_special_part_the_question_is_not_about(llm_cadre, server):
+    """Article 100 (fines on the Union's institutions) ranks among a commune's fines hits, set back; the model gets the
+    passages the extractive engine would read, without it."""
+    question = "Quelle amende risque-t-on si on utilise quand même un outil d'IA qui fait partie des usages interdits ?"
+    cadre = llm_cadre("faithful")
+    hits = cadre.retrieve(question, k=10)
+    assert any(h.set_aside and h.chunk.ref == "art:100" for h in hits[1:])
+    cadre.answer(question, engine="llm")
+    prompt = _last_request(server)["messages"][-1]["content"]
+    assert "Article 100" not in prompt and "article 100" not in prompt and "1 500 000 EUR" not in prompt
+    assert "Article 99" in prompt or "article 99" in prompt

@@ -150,8 +150,7 @@ def extractive_answer(
     terms = _terms(question, lang)
     fact = asked_fact(question)
     chosen: list[tuple[float, int, Sentence]] = []
-    # A special part's provision (the fines on the Union's institutions) would answer another asker.
-    read = [hit for rank, hit in enumerate(hits[:HITS_READ]) if rank == 0 or not hit.set_aside]
+    read = hits[:HITS_READ]
     for rank, (hit, weight) in enumerate(zip(read, _retrieval_weights(read, retrieval_power), strict=True)):
         passages = provision(hit.chunk)
         candidates = [s for chunk in passages for s in sentences(chunk)]
