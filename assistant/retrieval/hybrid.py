@@ -231,8 +231,8 @@ class HybridRetriever:
         for best, shown_row in provisions[:k]:
             shown = self.index.chunks[shown_row]
             found = tuple(sorted(set(found_by[best])))
-            aside_key = (self.index.chunks[best].doc_id, self.index.chunks[best].ref or "")
-            hits.append(Hit(shown, scores[best], found, self._alternates(shown, filters), aside_key in aside))
+            set_aside = (shown.doc_id, shown.ref or "") in aside
+            hits.append(Hit(shown, scores[best], found, self._alternates(shown, filters), set_aside))
         hits = self._with_named_documents(question, lang, hits, named, filters, query)
         return hits[:k], Signals(dense_top, query)
 
