@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from assistant.answering.lead_in import lead_in, public_body_items
 from assistant.answering.qualifier import qualifier
@@ -26,22 +27,33 @@ from assistant.structure.sentences import Sentence, sentences
 Siblings = Callable[[Chunk], list[Chunk]]
 # Cosine between a sentence's vector and the question's (`CorpusIndex.sentence_closeness`).
 Closeness = Callable[[Sentence], float]
-MAX_SENTENCES = 4
 HITS_READ = 5
 # The best sentence of the best hit, and of any provision the question names, is always kept.
 PINNED = 100.0
-# Other sentences must score at least this share of the best one: a weak match is noise to the reader.
-RELEVANCE = 0.5
 # A sentence that carries the fact the question asks for (an amount, a time limit, a date) counts this much more.
 FACT_BONUS = 1.5
 # Shared words miss paraphrase: a sentence's score is also multiplied by 1 + SEMANTIC × (cosine − SEMANTIC_FLOOR)
 # when its meaning is close to the question's (cosines of unrelated French sentences sit near the floor).
 SEMANTIC = 40.0
 SEMANTIC_FLOOR = 0.8
-# A sentence's score is also scaled by its hit's retrieval score over the best unpinned hit's, to this power: a
-# passage that ranked well behind the first must match far better to be quoted. `evaluation.tune_quotes` measured
-# it: fewer stray quotes, and as many answers citing a right provision as with no scaling.
-RETRIEVAL_POWER = 3.0
+
+
+@dataclass(frozen=True)
+class QuoteSelection:
+    """How many sentences an answer quotes and how strict it is with the weaker ones.
+
+    `evaluation.tune_quotes` measures each against citation precision and the share of answers citing a right
+    provision: a stricter setting raises the first only by lowering the second, which these defaults keep.
+    """
+
+    max_sentences: int = 4
+    # Other sentences must score at least this share of the best one: a weak match is noise to the reader.
+    relevance: float = 0.5
+    # A sentence's score is also scaled by its hit's retrieval score over the best unpinned hit's, to this power: a
+    # passage that ranked well behind the first must match far better to be quoted.
+    retrieval_power: float = 3.0
+
+
 # A yes/no question by its first words; not « y a-t-il… ? », which asks whether something exists: a ban in the
 # passages would make its « non » a « oui ».
 _YES_NO = re.compile(
@@ -143,7 +155,7 @@ def extractive_answer(
     hits: list[Hit],
     siblings: Siblings | None = None,
     closeness: Closeness | None = None,
-    retrieval_power: float = RETRIEVAL_POWER,
+    selection: QuoteSelection = QuoteSelection(),
 ) -> Answer:
     """Draft answer from the top hits; the verifier and refusal step run after it."""
     provision = siblings or (lambda chunk: [chunk])
@@ -151,7 +163,7 @@ def extractive_answer(
     fact = asked_fact(question)
     chosen: list[tuple[float, int, Sentence]] = []
     read = hits[:HITS_READ]
-    for rank, (hit, weight) in enumerate(zip(read, _retrieval_weights(read, retrieval_power), strict=True)):
+    for rank, (hit, weight) in enumerate(zip(read, _retrieval_weights(read, selection.retrieval_power), strict=True)):
         passages = provision(hit.chunk)
         candidates = [s for chunk in passages for s in sentences(chunk)]
         scored = sorted(((weight * _score(s, terms, fact, closeness), s) for s in candidates), key=lambda x: -x[0])
@@ -162,7 +174,7 @@ def extractive_answer(
                 must = False
     chosen.sort(key=lambda x: (-x[0], x[1]))
     best = max((score for score, _, _ in chosen if score < PINNED), default=0.0)
-    kept = [c for c in chosen if c[0] >= PINNED or c[0] >= RELEVANCE * best][:MAX_SENTENCES]
+    kept = [c for c in chosen if c[0] >= PINNED or c[0] >= selection.relevance * best][: selection.max_sentences]
     kept.sort(key=lambda x: (not x[2].chunk.authority.startswith("binding"), x[1], x[2].start))
     # A list item (« c) la note sociale… ») opens with the sentence that gives it force (« … sont interdites : »),
     # when that sentence bans, requires or sets conditions (not « on entend par : »).
