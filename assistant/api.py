@@ -14,6 +14,7 @@ from datetime import date
 from functools import cache, partial
 from pathlib import Path
 
+from assistant.answering import national_measures, other_law, past_events, practical_steps, product_status
 from assistant.answering.changes import (
     AmendmentList,
     amended_provisions,
@@ -25,11 +26,6 @@ from assistant.answering.extractive import extractive_answer, quote_line
 from assistant.answering.followup import rewrite
 from assistant.answering.in_force import AMENDED_BY, IN_ENGLISH, amendment_notes, application_dates
 from assistant.answering.llm import LLMEngine, LLMUnavailable
-from assistant.answering.national_measures import NATIONAL_MEASURES, asks_national_measure
-from assistant.answering.other_law import other_law
-from assistant.answering.past_events import PAST_EVENTS, asks_past_events
-from assistant.answering.practical_steps import PRACTICAL_STEPS, asks_practical_steps
-from assistant.answering.product_status import PRODUCT_STATUS, asks_product_status
 from assistant.answering.publications import unheld_publication
 from assistant.answering.refusal import RefusalPolicy, refusal_text
 from assistant.answering.unknown_text import unknown_text
@@ -54,6 +50,15 @@ ANSWER_HITS = 8
 NOT_HELD = "ce texte ne fait pas partie des textes de référence, qui n'en donnent pas le contenu."
 # The AI Act and the regulation that amended it: Article 113 as amended says when each of their rules applies.
 AI_ACT_TEXTS = frozenset({"ai-act", "reg-2026-1744"})
+# Kinds of question the texts cannot answer whatever the passages say, each rule giving the refusal's reason; the
+# first that matches speaks, so a question on the past events of another law is told about the past events.
+_OUT_OF_SCOPE = (
+    past_events.reason,
+    national_measures.reason,
+    other_law.reason,
+    practical_steps.reason,
+    product_status.reason,
+)
 
 
 class Cadre:
@@ -187,11 +192,7 @@ class Cadre:
         reason = (
             (unknown and f"« {unknown} » n'apparaît dans aucun des textes de référence.")
             or (foreign and f"« {foreign} » : {NOT_HELD}")
-            or (PAST_EVENTS if asks_past_events(query) else None)
-            or (NATIONAL_MEASURES if asks_national_measure(query) else None)
-            or other_law(query)
-            or (PRACTICAL_STEPS if asks_practical_steps(query) else None)
-            or (PRODUCT_STATUS if asks_product_status(query) else None)
+            or next(filter(None, (rule(query) for rule in _OUT_OF_SCOPE)), None)
         )
         if reason or (self.refusal.refuses(query, lang, hits, signals) and not listed):
             return Answer(text=refusal_text(hits, reason or None), refused=True)

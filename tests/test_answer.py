@@ -12,14 +12,14 @@ from dataclasses import replace
 from datetime import date
 from functools import partial
 
+from assistant.answering import national_measures, other_law, past_events, practical_steps, product_status
 from assistant.answering.extractive import extractive_answer, opening
 from assistant.answering.followup import rewrite
 from assistant.answering.lead_in import lead_in
-from assistant.answering.national_measures import NATIONAL_MEASURES, asks_national_measure
-from assistant.answering.other_law import other_law
-from assistant.answering.past_events import PAST_EVENTS, asks_past_events
-from assistant.answering.practical_steps import PRACTICAL_STEPS, asks_practical_steps
-from assistant.answering.product_status import PRODUCT_STATUS, asks_product_status
+from assistant.answering.national_measures import NATIONAL_MEASURES
+from assistant.answering.past_events import PAST_EVENTS
+from assistant.answering.practical_steps import PRACTICAL_STEPS
+from assistant.answering.product_status import PRODUCT_STATUS
 from assistant.answering.publications import unheld_publication
 from assistant.answering.qualifier import qualifier
 from assistant.answering.refusal import REFUSAL, RefusalPolicy, coverage
@@ -304,7 +304,7 @@ def test_a_question_about_rulings_sanctions_or_statistics_is_refused_with_why(ca
         "Le modèle de questionnaire annoncé par le texte, il est sorti ?",
         "Les lignes directrices sur le haut risque ont-elles été publiées ?",
     ):
-        assert asks_past_events(question), question
+        assert past_events.reason(question), question
     for question in (
         "Quelles obligations du règlement IA s'appliquent déjà ?",
         "Le RIA a-t-il déjà été modifié ?",
@@ -312,7 +312,7 @@ def test_a_question_about_rulings_sanctions_or_statistics_is_refused_with_why(ca
         "La Commission publiera-t-elle un modèle de questionnaire ?",
         "Les règles de l'algorithme sont-elles publiées en ligne ?",
     ):
-        assert not asks_past_events(question), question
+        assert past_events.reason(question) is None, question
 
 
 def test_a_question_about_the_french_measures_applying_the_ai_act_is_refused_with_why(cadre):
@@ -329,13 +329,13 @@ def test_a_question_about_the_french_measures_applying_the_ai_act_is_refused_wit
         "Un texte national a-t-il fixé qui contrôle les outils d'IA ?",
         "Pour le règlement IA, quel montant d'amende est prévu en France pour une commune ?",
     ):
-        assert asks_national_measure(question), question
+        assert national_measures.reason(question), question
     for question in (
         "Quelle autorité a été désignée en France pour contrôler l'application du RGPD ?",
         "Qui contrôle le respect du règlement IA ?",
         "Les États membres doivent-ils désigner une autorité de surveillance du marché pour l'IA ?",
     ):
-        assert not asks_national_measure(question), question
+        assert national_measures.reason(question) is None, question
     gdpr = cadre.answer("Quelle autorité a été désignée en France pour contrôler l'application du RGPD ?")
     assert not gdpr.refused
 
@@ -358,7 +358,7 @@ def test_a_subject_another_law_governs_is_refused_naming_that_law(cadre):
         ("Faut-il une délibération pour acheter un chatbot, ou le maire peut-il décider seul ?", "compétences du"),
         ("Le conseil doit-il délibérer pour déployer une IA, ou le maire le décide-t-il seul ?", "compétences du"),
     ):
-        assert law in (other_law(question) or ""), question
+        assert law in (other_law.reason(question) or ""), question
     for question in (
         "Faut-il une analyse d'impact avant d'installer des caméras de vidéoprotection intelligentes ?",
         "Le RGPD prévoit-il des sanctions contre une commune ?",
@@ -368,7 +368,7 @@ def test_a_subject_another_law_governs_is_refused_naming_that_law(cadre):
         "Que doit prévoir le contrat d'achat d'un outil d'IA sur les données personnelles ?",
         "Le préfet peut-il consulter notre registre des traitements ?",
     ):
-        assert other_law(question) is None, question
+        assert other_law.reason(question) is None, question
 
 
 def test_what_an_unheld_publication_says_is_refused_unless_the_index_holds_its_publisher(cadre, tmp_path):
@@ -406,30 +406,30 @@ def test_a_question_on_the_concrete_steps_of_a_procedure_is_refused_with_why(cad
         "Comment désactiver l'historique des conversations de l'assistant ?",
         "Où est-ce qu'on peut télécharger le modèle de questionnaire ?",
     ):
-        assert asks_practical_steps(question), question
+        assert practical_steps.reason(question), question
     for question in (
         "Quelles informations donner aux habitants qui remplissent le formulaire en ligne de l'outil d'IA ?",
         "Le fabricant bride les réglages de confidentialité : peut-on fonder le traitement sur le consentement ?",
         "Comment notifier une violation de données à la CNIL ?",
         "Quel lien entre l'analyse d'impact du RIA et celle du RGPD ?",
     ):
-        assert not asks_practical_steps(question), question
+        assert practical_steps.reason(question) is None, question
 
 
 def test_whether_a_product_was_found_compliant_is_refused_with_why(cadre):
     """No text lists compliant products; what the rules require of « notre outil » is the texts' own question."""
     question = "L'assistant de notre suite bureautique est-il reconnu conforme au RGPD et au règlement IA ?"
     _assert_refused_with(cadre, question, PRODUCT_STATUS)
-    assert asks_product_status("Has this chatbot been certified compliant with the GDPR?")
-    assert asks_product_status("Le CNFPT propose-t-il une formation à l'IA pour nos agents ?")
-    assert asks_product_status("Cet assistant peut-il être mis gratuitement à la disposition des agents ?")
+    assert product_status.reason("Has this chatbot been certified compliant with the GDPR?")
+    assert product_status.reason("Le CNFPT propose-t-il une formation à l'IA pour nos agents ?")
+    assert product_status.reason("Cet assistant peut-il être mis gratuitement à la disposition des agents ?")
     for question in (
         "Notre outil est-il conforme au RGPD si les données restent en France ?",
         "Qui certifie la conformité d'un système d'IA à haut risque ?",
         "Des agents utilisent un chatbot gratuit trouvé en ligne : que risque-t-on ?",
         "Que propose le texte pour les petites communes ?",
     ):
-        assert not asks_product_status(question), question
+        assert product_status.reason(question) is None, question
 
 
 def test_the_fact_a_question_asks_for_is_recognised_in_questions_and_in_quotes():

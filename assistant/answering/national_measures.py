@@ -32,5 +32,5 @@ NATIONAL_MEASURES = (
 )
 
 
-def asks_national_measure(question: str) -> bool:
-    return bool(_NATIONAL_MEASURE.search(question) and _ABOUT_AI.search(question))
+def reason(question: str) -> str | None:
+    return NATIONAL_MEASURES if _NATIONAL_MEASURE.search(question) and _ABOUT_AI.search(question) else None

@@ -102,7 +102,7 @@ OTHER_LAWS = (
 )
 
 
-def other_law(question: str) -> str | None:
+def reason(question: str) -> str | None:
     """The refusal's reason when the question asks about a subject the corpus's laws leave to another."""
     law = next((entry.law for entry in OTHER_LAWS if entry.subject.search(question)), None)
     return None if law is None else f"Cette question relève {law}, qui ne fait pas partie des textes de référence."

@@ -44,5 +44,5 @@ PAST_EVENTS = (
 )
 
 
-def asks_past_events(question: str) -> bool:
-    return bool(_PAST_EVENT.search(question) or _STATISTIC.search(question))
+def reason(question: str) -> str | None:
+    return PAST_EVENTS if _PAST_EVENT.search(question) or _STATISTIC.search(question) else None

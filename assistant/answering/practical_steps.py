@@ -25,5 +25,5 @@ PRACTICAL_STEPS = (
 )
 
 
-def asks_practical_steps(question: str) -> bool:
-    return _STEPS.search(question) is not None
+def reason(question: str) -> str | None:
+    return PRACTICAL_STEPS if _STEPS.search(question) else None

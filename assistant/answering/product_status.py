@@ -28,5 +28,5 @@ PRODUCT_STATUS = (
 )
 
 
-def asks_product_status(question: str) -> bool:
-    return _STATUS.search(question) is not None
+def reason(question: str) -> str | None:
+    return PRODUCT_STATUS if _STATUS.search(question) else None
