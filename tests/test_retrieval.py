@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import json
+import logging
+import shutil
 import subprocess
 import sys
 from dataclasses import replace
+from pathlib import Path
 
+from assistant.api import Cadre
 from assistant.retrieval.context import whole_provision
 from assistant.retrieval.filters import BINDING, Filters
 from assistant.retrieval.hybrid import HybridRetriever, HybridSettings
 from assistant.retrieval.langchain_adapter import CadreRetriever
+from assistant.retrieval.query_adapter import ADAPTER_FILE, load_adapter
 
 QUESTION = "Quelles pratiques d'intelligence artificielle sont interdites ?"
 
@@ -113,11 +118,12 @@ def _labels(cadre, question: str, **settings) -> list[str]:
 
 
 def test_the_closest_sentence_reorders_the_leading_provisions(cadre):
-    """Article 22 says in one sentence what the agent asks; fusion alone, with the special parts of the Loi
-    Informatique et Libertés weighed like the rest, puts a longer, looser article first (its Article 120)."""
+    """Article 22 says in one sentence what the agent asks; fusion alone, with the plain question vector and the
+    special parts of the Loi Informatique et Libertés weighed like the rest, puts a longer, looser article first (its
+    Article 120)."""
     question = "Un agent peut-il refuser une décision prise par un logiciel ?"
-    fused = _labels(cadre, question, sentence_weight=0.0, special_regime_prior=1.0)
-    reranked = _labels(cadre, question, special_regime_prior=1.0)
+    fused = _labels(cadre, question, sentence_weight=0.0, special_regime_prior=1.0, query_adapter=None)
+    reranked = _labels(cadre, question, special_regime_prior=1.0, query_adapter=None)
     assert reranked[0] == "RGPD, article 22, §§ 1 à 2" != fused[0]
     assert sorted(reranked) == sorted(fused), "the re-ranking only reorders what fusion found"
 
@@ -146,11 +152,16 @@ def test_a_text_the_question_names_weighs_more(cadre):
 
 
 def test_a_text_named_but_out_of_reach_is_searched_on_its_own(cadre):
-    """The omnibus exists only in English: over the whole corpus a French question leaves it out of the first ten."""
+    """The omnibus exists only in English: over the whole corpus, the plain vector of a French question leaves it out
+    of the first ten, and the search of the named text alone brings it back."""
     question = "Que change le règlement omnibus pour les communes ?"
-    assert not any(label.startswith("Omnibus IA") for label in _labels(cadre, question, named_document_place=0))
-    hits = cadre.retrieve(question, k=5)
+    assert not any(
+        label.startswith("Omnibus IA") for label in _labels(cadre, question, named_document_place=0, query_adapter=None)
+    )
+    plain = HybridRetriever(cadre.index, cadre.embedder, replace(cadre.hybrid, query_adapter=None))
+    hits = plain.search(question, "fr", k=5)
     assert hits[1].chunk.doc_id == "reg-2026-1744" and "document" in hits[1].retrievers
+    assert "reg-2026-1744" in {hit.chunk.doc_id for hit in cadre.retrieve(question, k=2)}
     assert [hit.score for hit in hits] == sorted((hit.score for hit in hits), reverse=True)
     chosen = cadre.retrieve(question, k=5, filters=Filters(doc_ids=("gdpr", "crpa")))
     assert {hit.chunk.doc_id for hit in chosen} <= {"gdpr", "crpa"}, "a document filter is the user's choice"
@@ -234,3 +245,51 @@ def test_everyday_words_find_the_rule_through_the_legal_terms(cadre):
     ):
         assert any(label.startswith(rule) for label in _labels(cadre, question)[:5])
         assert not any(label.startswith(rule) for label in _labels(cadre, question, expansion=False)[:5])
+
+
+def test_the_query_adapter_is_the_models_own_and_leaves_the_refusal_signal_alone(cadre, caplog, tmp_path):
+    dim = cadre.index.dense.d
+    adapter = load_adapter(cadre.embedder.model_id)
+    assert adapter is not None and adapter.matrix.shape == (dim, dim)
+    with caplog.at_level(logging.WARNING, logger="assistant.retrieval.query_adapter"):
+        assert load_adapter("another-model") is None
+        assert load_adapter(cadre.embedder.model_id, tmp_path / "absent.npz") is None
+    assert "learned for" in caplog.text and "No query adapter" in caplog.text
+    question = "Que doit faire la mairie avant d'utiliser un logiciel qui trie les candidatures ?"
+    dense = replace(cadre.hybrid, mode="dense")
+    plain = HybridRetriever(cadre.index, cadre.embedder, replace(dense, query_adapter=None))
+    adapted = HybridRetriever(cadre.index, cadre.embedder, dense)
+    plain_hits, plain_signals = plain.search_with_signals(question, "fr")
+    adapted_hits, adapted_signals = adapted.search_with_signals(question, "fr")
+    assert [h.chunk.id for h in adapted_hits] != [h.chunk.id for h in plain_hits]
+    assert adapted_signals.dense_top == plain_signals.dense_top, "the refusal reads the plain vector's cosine"
+
+
+CHARTER = """# Charte d'usage de l'intelligence artificielle de la commune de Saint-Aubin-des-Prés
+
+Les agents de Saint-Aubin-des-Prés n'utilisent un assistant conversationnel grand public qu'avec des textes
+publics : aucun nom d'usager, aucun dossier d'état civil ni aucune donnée de santé n'y est saisi.
+
+Chaque service tient à jour la liste des outils d'intelligence artificielle qu'il emploie et la transmet chaque
+année au référent numérique de la mairie.
+"""
+
+
+def test_a_document_a_collectivite_adds_is_found_with_the_adapter_on(cadre, settings, tmp_path):
+    """No training question was about it: the plain vector's ranking, fused in, keeps its place in the dense one."""
+    copy = tmp_path / "index"
+    shutil.copytree(settings.index_dir, copy)
+    folder = tmp_path / "charte"
+    folder.mkdir()
+    (folder / "charte_ia_saint_aubin.md").write_text(CHARTER, encoding="utf-8")
+    user = Cadre(replace(settings, index_dir=copy))
+    user.ingest([folder])
+    question = "À qui les services de Saint-Aubin-des-Prés transmettent-ils la liste de leurs outils d'IA ?"
+    assert user.retrieve(question, k=3)[0].chunk.doc_id.startswith("perso-")
+
+    def dense_rank(adapter: Path | None) -> int:
+        dense = replace(user.hybrid, mode="dense", query_adapter=adapter)
+        hits = HybridRetriever(user.index, user.embedder, dense).search(question, "fr", k=10)
+        return next(rank for rank, hit in enumerate(hits) if hit.chunk.doc_id.startswith("perso-"))
+
+    assert dense_rank(ADAPTER_FILE) <= dense_rank(None)

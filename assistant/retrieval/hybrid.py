@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 import numpy as np
 
@@ -26,6 +27,7 @@ from assistant.records import Chunk, Hit
 from assistant.retrieval.asked_fact import asks_when
 from assistant.retrieval.expansion import expand
 from assistant.retrieval.filters import Filters
+from assistant.retrieval.query_adapter import ADAPTER_FILE, load_adapter
 from assistant.retrieval.references import Reference, find_references, mentioned_documents
 
 POOL = 100
@@ -79,6 +81,9 @@ class HybridSettings:
     # An article of a law's special part (police and justice, State security, the Union's own institutions:
     # `indexing/regimes.py`) weighs this much when the question uses none of the words that set the part apart.
     special_regime_prior: float = 0.5
+    # The dense retriever also searches with the question's vector mapped by the adapter in this file, and fuses the
+    # two rankings (`retrieval/query_adapter.py`; None, or a file for another model: the plain vector alone).
+    query_adapter: Path | None = ADAPTER_FILE
 
     def prior(self, chunk: Chunk, named: tuple[str, ...] = (), set_aside: bool = False) -> float:
         weight = self.recital_prior if chunk.kind == "recital" else 1.0
@@ -133,10 +138,28 @@ class HybridRetriever:
         if self.settings.mode in {"hybrid", "dense"}:
             if query is None:
                 query = self.embedder.embed_query(expanded if self.settings.dense_expansion else question)
-            ranked["dense"] = search_dense(self.index.dense, query, pool)
+            ranked["dense"] = self._dense(query, pool)
         if self.settings.mode in {"hybrid", "bm25"}:
             ranked["bm25"] = search_lexical(self.index.lexical, expanded, lang, pool)
         return {name: self.lift_explained_articles(results) for name, results in ranked.items()}, query
+
+    def _dense(self, query: Vector, pool: int) -> list[tuple[int, float]]:
+        """The plain vector's ranking, fused with the adapted vector's when the adapter is on. Each row keeps the plain
+        vector's cosine, which the refusal reads; a row only the adapted vector found gets the plain pool's lowest,
+        a bound on its own."""
+        plain = search_dense(self.index.dense, query, pool)
+        path = self.settings.query_adapter
+        adapter = None if path is None else load_adapter(self.embedder.model_id, path)
+        if adapter is None or not plain:
+            return plain
+        adapted = search_dense(self.index.dense, adapter.apply(query), pool)
+        shares: dict[int, float] = defaultdict(float)
+        for results in (plain, adapted):
+            for row, share in self.settings.fused(results):
+                shares[row] += share
+        cosines = dict(plain)
+        floor = min(cosines.values())
+        return [(row, cosines.get(row, floor)) for row in sorted(shares, key=lambda row: (-shares[row], row))[:pool]]
 
     def lift_explained_articles(self, results: list[tuple[int, float]]) -> list[tuple[int, float]]:
         """The ranking with each recital's article moved up to `recital_lift` of the recital's rank, unless it
@@ -198,7 +221,7 @@ class HybridRetriever:
         expansion = expand(question) if lang == "fr" else question
         ranked, query = self._ranked(question, expansion, lang, pool, query)
         named = tuple(mentioned_documents(question))
-        aside = self._set_aside(expansion, lang)
+        aside = self._set_aside(expansion, lang) | self._other_calendars(question, named)
         for name, results in ranked.items():
             allowed = [(row, raw) for row, raw in results if filters.allows(self.index.chunks[row])]
             if name == "dense":
@@ -241,6 +264,13 @@ class HybridRetriever:
         answered by the GDPR, not by the police-and-justice article that restates it."""
         terms = set(analyse(expansion, lang))
         return {key for key, regime in self.index.special_regimes.items() if not regime.concerns(terms)}
+
+    def _other_calendars(self, question: str, named: tuple[str, ...]) -> set[tuple[str, str]]:
+        """For a question on when a text it names applies, the other texts' entry-into-force articles: « depuis quand
+        le RGPD est-il applicable ? » is not answered by the AI Act's calendar, however close its words."""
+        if not named or not asks_when(question):
+            return set()
+        return {(doc_id, ref) for doc_id, ref in self.index.application_articles.items() if doc_id not in named}
 
     def _application_article(self, question: str, named: tuple[str, ...], scores: dict[int, float]) -> list[Reference]:
         """For a question on when rules apply, the entry-into-force article of the text it is about: the one named,
