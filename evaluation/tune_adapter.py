@@ -30,7 +30,7 @@ import torch
 from assistant.api import Cadre
 from assistant.indexing.analysis import guess_language
 from assistant.retrieval.expansion import expand
-from assistant.retrieval.hybrid import HybridRetriever, _provision_key
+from assistant.retrieval.hybrid import HybridRetriever, provision_key
 from assistant.retrieval.query_adapter import ADAPTER_FILE, QueryAdapter
 from evaluation.metrics import Judged, retrieval_metrics
 from evaluation.run import read_questions, with_gold
@@ -138,7 +138,7 @@ def main() -> None:
     args = parser.parse_args()
     cadre = Cadre()
     passages = torch.tensor(cadre.index.dense.reconstruct_n(0, cadre.index.dense.ntotal), dtype=torch.float32)
-    keys = [_provision_key(chunk) for chunk in cadre.index.chunks]
+    keys = [provision_key(chunk) for chunk in cadre.index.chunks]
     training = Examples.read(cadre, args.questions)
     weights = train(training, passages)
     identity = torch.eye(passages.shape[1])

@@ -107,7 +107,7 @@ def _paragraph_numbers(paragraphs: str) -> set[str]:
     return {first}
 
 
-def _provision_key(chunk: Chunk) -> tuple[str, str]:
+def provision_key(chunk: Chunk) -> tuple[str, str]:
     """What one hit stands for: an article or annex, a titled section of a guide or report (one hit, not one per
     chunk of a long section), or else the chunk itself (an untitled stretch of a document added by a user)."""
     if chunk.ref is None and chunk.title:
@@ -241,7 +241,7 @@ class HybridRetriever:
         ordered = sorted(scores, key=lambda row: (-scores[row], row))
         groups: dict[tuple[str, str], list[int]] = {}
         for row in ordered:
-            groups.setdefault(_provision_key(self.index.chunks[row]), []).append(row)
+            groups.setdefault(provision_key(self.index.chunks[row]), []).append(row)
         # Per provision that can be shown or re-ranked: its best row, which carries the score, and the row shown.
         leading = list(groups.values())[: max(k, self.settings.sentence_depth)]
         provisions = [
@@ -297,8 +297,8 @@ class HybridRetriever:
             found, _ = self._search(question, lang, 1, replace(filters, doc_ids=(doc_id,)), query)
             if not found:
                 continue
-            key = _provision_key(found[0].chunk)
-            hits = [hit for hit in hits if _provision_key(hit.chunk) != key]
+            key = provision_key(found[0].chunk)
+            hits = [hit for hit in hits if provision_key(hit.chunk) != key]
             at = min(place, len(hits) + 1) - 1
             score = hits[at].score if at < len(hits) else found[0].score
             hits.insert(at, replace(found[0], score=score, retrievers=(*found[0].retrievers, "document")))

@@ -5,7 +5,7 @@ its words, and far from the article that answers it. `evaluation.tune_adapter` l
 to the identity, that moves the development questions' vectors next to their gold provisions' passages. The
 passages' vectors are untouched: the index does not change with it. The dense retriever fuses the adapted vector's
 ranking with the plain vector's (`retrieval/hybrid.py`), so a passage no training question reached, such as a
-document a collectivité adds, keeps the place its plain similarity gives it.
+document a collectivité adds, still reaches the dense ranking through its plain similarity.
 
 The map belongs to the embedding model it was learned for; with another model it is not used, and a warning says so.
 """
