@@ -119,8 +119,8 @@ class Cadre:
     def _draft(self, query: str, lang: str, hits: list[Hit], engine: str, signals: Signals) -> Answer:
         """The engine's draft; the LLM falls back to the extractive engine, and says so, when it cannot answer.
 
-        Neither engine reads a special part's provision the question is not about (the fines on the Union's
-        institutions), unless nothing ranks above it: it would answer another asker."""
+        Neither engine reads a provision set aside (`Hit.set_aside`: the fines on the Union's institutions, another
+        text's calendar), unless nothing ranks above it: it would answer another asker."""
         hits = [hit for rank, hit in enumerate(hits) if rank == 0 or not hit.set_aside]
         vector = signals.query
         closeness = None if vector is None else partial(self.index.sentence_closeness, query=vector)

@@ -135,8 +135,9 @@ class Chunk:
 class Hit:
     """A chunk returned by retrieval, with its fused score and the retrievers that found it.
 
-    `set_aside` marks a provision of a law's special part (police and justice, the Union's own institutions) that
-    the question is not about: ranked lower, and given to no answering engine unless nothing ranks above it."""
+    `set_aside` marks a provision that answers another asker: a law's special part (police and justice, the Union's
+    own institutions) the question is not about, or another text's entry-into-force article when the question asks
+    when a text it names applies. It is ranked lower, and given to no answering engine unless nothing ranks above it."""
 
     chunk: Chunk
     score: float

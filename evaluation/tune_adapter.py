@@ -29,10 +29,11 @@ import torch
 
 from assistant.api import Cadre
 from assistant.indexing.analysis import guess_language
+from assistant.records import Chunk
 from assistant.retrieval.expansion import expand
 from assistant.retrieval.hybrid import HybridRetriever, provision_key
 from assistant.retrieval.query_adapter import ADAPTER_FILE, QueryAdapter
-from evaluation.metrics import Judged, retrieval_metrics
+from evaluation.metrics import Judged, Ref, matches, retrieval_metrics
 from evaluation.run import read_questions, with_gold
 
 DEVELOPMENT = ["questions_fr.jsonl", *(f"questions_fr_fresh{n}.jsonl" for n in ("", 2, 3, 5, 6))]
@@ -45,24 +46,26 @@ LEARNING_RATE = 2e-3
 
 @dataclass
 class Examples:
-    """Questions' vectors, as the dense retriever embeds them, and the index rows of their gold provisions."""
+    """Questions' vectors, as the dense retriever embeds them, their gold provisions and the index rows these cover."""
 
     vectors: list[np.ndarray]
-    gold: list[list[int]]
+    gold: list[tuple[Ref, ...]]
+    rows: list[list[int]]
 
     @classmethod
     def read(cls, cadre: Cadre, paths: list[Path]) -> Examples:
-        chunks, vectors, gold = cadre.index.chunks, [], []
+        chunks, examples = cadre.index.chunks, cls([], [], [])
         for q in (q for path in paths for q in with_gold(read_questions(path))):
-            rows = [r for r, c in enumerate(chunks) if any(c.doc_id == d and ref in (None, c.ref) for d, ref in q.gold)]
+            rows = [r for r, c in enumerate(chunks) if any(matches((c.doc_id, c.ref), g) for g in q.gold)]
             if rows:
                 text = expand(q.question) if guess_language(q.question) == "fr" else q.question
-                vectors.append(cadre.embedder.embed_query(text))
-                gold.append(rows)
-        return cls(vectors, gold)
+                examples.vectors.append(cadre.embedder.embed_query(text))
+                examples.gold.append(q.gold)
+                examples.rows.append(rows)
+        return examples
 
     def __add__(self, other: Examples) -> Examples:
-        return Examples(self.vectors + other.vectors, self.gold + other.gold)
+        return Examples(self.vectors + other.vectors, self.gold + other.gold, self.rows + other.rows)
 
     @property
     def matrix(self) -> torch.Tensor:
@@ -72,8 +75,8 @@ class Examples:
 def train(examples: Examples, passages: torch.Tensor) -> torch.Tensor:
     identity = torch.eye(passages.shape[1])
     weights = identity.clone().requires_grad_(True)
-    gold = torch.zeros(len(examples.gold), passages.shape[0], dtype=torch.bool)
-    for i, rows in enumerate(examples.gold):
+    gold = torch.zeros(len(examples.rows), passages.shape[0], dtype=torch.bool)
+    for i, rows in enumerate(examples.rows):
         gold[i, rows] = True
     optimiser = torch.optim.Adam([weights], lr=LEARNING_RATE)
     matrix = examples.matrix
@@ -88,21 +91,17 @@ def train(examples: Examples, passages: torch.Tensor) -> torch.Tensor:
     return weights.detach()
 
 
-def dense_figures(
-    examples: Examples, passages: torch.Tensor, keys: list[tuple[str, str]], weights: torch.Tensor
-) -> str:
+def dense_figures(examples: Examples, passages: torch.Tensor, chunks: list[Chunk], weights: torch.Tensor) -> str:
     """hit@1, hit@5 and MRR@10 of the plain dense ranking over provisions (no fusion, prior or lift)."""
     queries = torch.nn.functional.normalize(examples.matrix @ weights.T, dim=1)
-    first, top5, reciprocal = 0, 0, 0.0
-    for scores, rows in zip(queries @ passages.T, examples.gold, strict=True):
-        gold = {keys[r] for r in rows}
-        ranked = list(dict.fromkeys(keys[r] for r in torch.argsort(scores, descending=True)[:300].tolist()))[:10]
-        rank = next((i for i, key in enumerate(ranked) if key in gold), None)
-        first += rank == 0
-        top5 += rank is not None and rank < 5
-        reciprocal += 0.0 if rank is None else 1.0 / (rank + 1)
-    n = len(examples.gold)
-    return f"n {n}  hit@1 {first / n:.3f}  hit@5 {top5 / n:.3f}  MRR@10 {reciprocal / n:.3f}"
+    judged = []
+    for scores, gold in zip(queries @ passages.T, examples.gold, strict=True):
+        leading: dict[tuple[str, str], Ref] = {}
+        for row in torch.argsort(scores, descending=True)[:300].tolist():
+            leading.setdefault(provision_key(chunks[row]), (chunks[row].doc_id, chunks[row].ref))
+        judged.append(Judged(gold, tuple(leading.values())))
+    m = retrieval_metrics(judged, [])
+    return f"n {m['n']}  hit@1 {m['hit@1']:.3f}  hit@5 {m['hit@5']:.3f}  MRR@10 {m['mrr@10']:.3f}"
 
 
 def leave_one_out(cadre: Cadre, paths: list[Path], passages: torch.Tensor) -> None:
@@ -112,7 +111,7 @@ def leave_one_out(cadre: Cadre, paths: list[Path], passages: torch.Tensor) -> No
     judged: dict[str, list[Judged]] = {"plain": [], "adapted": []}
     with tempfile.TemporaryDirectory() as folder:
         for fold, path in enumerate(paths):
-            weights = train(sum((examples[p] for p in paths if p != path), Examples([], [])), passages)
+            weights = train(sum((examples[p] for p in paths if p != path), Examples([], [], [])), passages)
             adapter_file = Path(folder) / f"fold{fold}.npz"
             QueryAdapter(cadre.embedder.model_id, weights.numpy()).save(adapter_file)
             for name, adapter in (("plain", None), ("adapted", adapter_file)):
@@ -138,14 +137,13 @@ def main() -> None:
     args = parser.parse_args()
     cadre = Cadre()
     passages = torch.tensor(cadre.index.dense.reconstruct_n(0, cadre.index.dense.ntotal), dtype=torch.float32)
-    keys = [provision_key(chunk) for chunk in cadre.index.chunks]
     training = Examples.read(cadre, args.questions)
     weights = train(training, passages)
     identity = torch.eye(passages.shape[1])
     measured = [("training questions", training), *((p.name, Examples.read(cadre, [p])) for p in args.held_out)]
     for name, examples in measured:
-        print(f"{name}: plain   {dense_figures(examples, passages, keys, identity)}")
-        print(f"{name}: adapted {dense_figures(examples, passages, keys, weights)}")
+        print(f"{name}: plain   {dense_figures(examples, passages, cadre.index.chunks, identity)}")
+        print(f"{name}: adapted {dense_figures(examples, passages, cadre.index.chunks, weights)}")
     if args.leave_one_out:
         leave_one_out(cadre, args.questions, passages)
     QueryAdapter(cadre.embedder.model_id, weights.numpy()).save(args.out)

@@ -79,7 +79,8 @@ class HybridSettings:
     named_document_boost: float = 2.0
     named_document_place: int = 2
     # An article of a law's special part (police and justice, State security, the Union's own institutions:
-    # `indexing/regimes.py`) weighs this much when the question uses none of the words that set the part apart.
+    # `indexing/regimes.py`) weighs this much when the question uses none of the words that set the part apart; so
+    # does another text's entry-into-force article when the question asks when a text it names applies.
     special_regime_prior: float = 0.5
     # The dense retriever also searches with the question's vector mapped by the adapter in this file, and fuses the
     # two rankings (`retrieval/query_adapter.py`; None, or a file for another model: the plain vector alone).
